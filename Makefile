@@ -1,0 +1,27 @@
+# The two commands of the README: `make demo` renders the seed article's map, `make test` runs the tests.
+# Both build a virtual environment from the project's own files first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint clean
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/.installed
+	$(BIN)/argmap demo -o putin_has_no_time_left.svg
+
+test: $(BIN)/.installed
+	$(BIN)/python -m pytest -q
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check argmap tests benchmarks examples
+	$(BIN)/ruff format --check argmap tests benchmarks examples
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV)

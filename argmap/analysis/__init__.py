@@ -1,0 +1,1 @@
+"""Analysis of argument maps: free functions over the graph."""

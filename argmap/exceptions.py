@@ -1,0 +1,103 @@
+"""The exception tree of argmap.
+
+Every error argmap raises on purpose is an :class:`ArgmapError`. The attributes
+of each class are stable; the wording of messages is not.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AIFFormatError",
+    "ArgdownSyntaxError",
+    "ArgmapError",
+    "FormatError",
+    "GraphStructureError",
+    "GraphvizNotFound",
+    "ParseError",
+    "QuoteNotFound",
+    "RenderError",
+]
+
+
+class ArgmapError(Exception):
+    """Base class of every error argmap raises on purpose."""
+
+
+class GraphStructureError(ArgmapError, ValueError):
+    """A map or graph breaks the model's rules (unknown id, self-support, ...)."""
+
+
+class QuoteNotFound(ArgmapError, LookupError):
+    """A quote does not occur in the map's source text."""
+
+    def __init__(self, quote: str) -> None:
+        self.quote = quote
+        short = quote if len(quote) <= 60 else quote[:57] + "..."
+        super().__init__(f"quote not found in the source text: {short!r}")
+
+
+class ParseError(ArgmapError, ValueError):
+    """Text that cannot be parsed, with its position.
+
+    Attributes
+    ----------
+    msg : str
+        What is wrong, without the position.
+    doc : str
+        The whole document parsed.
+    pos : int
+        Index into ``doc`` where the error was found.
+    lineno, colno : int
+        1-based line and column of ``pos``.
+    """
+
+    def __init__(self, msg: str, doc: str, pos: int) -> None:
+        pos = max(0, min(pos, len(doc)))
+        self.msg = msg
+        self.doc = doc
+        self.pos = pos
+        self.lineno = doc.count("\n", 0, pos) + 1
+        self.colno = pos - (doc.rfind("\n", 0, pos) + 1) + 1
+        super().__init__(f"{msg} (at line {self.lineno}, column {self.colno})")
+
+    def get_context(self) -> str:
+        """Return the offending line with a caret under the column."""
+        start = self.doc.rfind("\n", 0, self.pos) + 1
+        end = self.doc.find("\n", self.pos)
+        line = self.doc[start : end if end != -1 else len(self.doc)]
+        return f"{line}\n{' ' * (self.colno - 1)}^"
+
+
+class ArgdownSyntaxError(ParseError):
+    """An Argdown document that cannot be parsed."""
+
+
+class FormatError(ArgmapError, ValueError):
+    """A file that does not follow its format.
+
+    Attributes
+    ----------
+    path : str or None
+        Where in the document the problem is, such as ``nodes[3].type``.
+    """
+
+    def __init__(self, msg: str, path: str | None = None) -> None:
+        self.msg = msg
+        self.path = path
+        super().__init__(f"{msg} (at {path})" if path else msg)
+
+
+class AIFFormatError(FormatError):
+    """An AIF document that does not follow AIF."""
+
+
+class GraphvizNotFound(ArgmapError, RuntimeError):
+    """No Graphviz engine could be run."""
+
+
+class RenderError(ArgmapError, RuntimeError):
+    """Graphviz ran but failed; ``stderr`` holds what it printed."""
+
+    def __init__(self, msg: str, stderr: str = "") -> None:
+        self.stderr = stderr
+        super().__init__(f"{msg}: {stderr.strip()}" if stderr.strip() else msg)

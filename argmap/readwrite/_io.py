@@ -1,0 +1,70 @@
+"""File helpers shared by every format: reading text and writing atomically."""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from pathlib import Path
+from typing import IO, Any
+
+from argmap.exceptions import FormatError
+
+__all__ = ["PathOrFile", "atomic_write", "read_bytes", "read_text"]
+
+PathOrFile = str | os.PathLike[str] | IO[Any]
+
+
+def read_bytes(source: PathOrFile) -> bytes:
+    """Return the bytes of a path or an open file (text files are encoded as UTF-8)."""
+    if isinstance(source, (str, os.PathLike)):
+        return Path(source).read_bytes()
+    data = source.read()
+    return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+
+def read_text(source: PathOrFile, encoding: str = "utf-8") -> str:
+    """Return the text of a path or an open file, without a BOM and with ``\\n`` line ends.
+
+    Raises :class:`~argmap.exceptions.FormatError` when the bytes are not valid
+    in ``encoding``.
+    """
+    data = read_bytes(source)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else "input"
+        raise FormatError(f"{name} is not valid {encoding}: byte {exc.start} cannot be decoded") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def atomic_write(target: PathOrFile, data: str | bytes) -> None:
+    """Write ``data`` to a path through a temporary file and a rename, or to an open file.
+
+    An error before the rename leaves any existing file untouched.
+    """
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    if not isinstance(target, (str, os.PathLike)):
+        if isinstance(target, io.TextIOBase):
+            target.write(payload.decode("utf-8"))
+        else:
+            target.write(payload)
+        return
+    path = Path(target)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,42 @@
+"""Options, the ``exe`` marker and the doctest namespace, for tests and doctests alike."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+import argmap
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--skip-exe", action="store_true", help="skip tests that need a Graphviz engine")
+    parser.addoption("--only-exe", action="store_true", help="run only tests that need a Graphviz engine")
+
+
+def _engine_available() -> bool:
+    from argmap.render.backend import engine_available
+
+    return engine_available()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    skip_exe = config.getoption("--skip-exe")
+    only_exe = config.getoption("--only-exe")
+    have = None
+    for item in items:
+        needs = item.get_closest_marker("exe") is not None
+        if only_exe and not needs:
+            item.add_marker(pytest.mark.skip(reason="--only-exe"))
+        elif needs and skip_exe:
+            item.add_marker(pytest.mark.skip(reason="--skip-exe"))
+        elif needs:
+            if have is None:
+                have = _engine_available()
+            if not have:
+                item.add_marker(pytest.mark.skip(reason="no Graphviz engine installed"))
+
+
+@pytest.fixture(autouse=True)
+def _doctest_namespace(doctest_namespace: dict[str, object]) -> None:
+    doctest_namespace["argmap"] = argmap
+    doctest_namespace["nx"] = nx
