@@ -2,7 +2,8 @@
 
 >>> import argmap
 >>> m = argmap.ArgumentMap()
->>> s = m.support(m.claim("Socrates is mortal."), [m.claim("Socrates is a man."), m.claim("All men are mortal.")])
+>>> man, mortal = m.claim("Socrates is a man."), m.claim("All men are mortal.")
+>>> s = m.support(m.claim("Socrates is mortal."), [man, mortal])
 >>> m.premises(s)
 ('socrates-is-a-man', 'all-men-are-mortal')
 """
@@ -19,7 +20,13 @@ from argmap.exceptions import (
     RenderError,
 )
 from argmap.model import ArgumentMap, validate
+from argmap.readwrite.argdown import generate_argdown, parse_argdown, read_argdown, write_argdown
+from argmap.readwrite.detect import read, write
 from argmap.readwrite.native import native_data, native_map, read_native, write_native
+from argmap.render import Diagram, Style, diagram
+from argmap.render import render as draw
+from argmap.seed import seed_map
+from argmap.teaching import compare, standard_form
 
 __version__ = "0.1.0"
 
@@ -28,16 +35,29 @@ __all__ = [
     "ArgdownSyntaxError",
     "ArgmapError",
     "ArgumentMap",
+    "Diagram",
     "FormatError",
     "GraphStructureError",
     "GraphvizNotFound",
     "ParseError",
     "QuoteNotFound",
     "RenderError",
+    "Style",
     "__version__",
+    "compare",
+    "diagram",
+    "draw",
+    "generate_argdown",
     "native_data",
     "native_map",
+    "parse_argdown",
+    "read",
+    "read_argdown",
     "read_native",
+    "seed_map",
+    "standard_form",
     "validate",
+    "write",
+    "write_argdown",
     "write_native",
 ]

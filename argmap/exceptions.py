@@ -10,12 +10,20 @@ __all__ = [
     "AIFFormatError",
     "ArgdownSyntaxError",
     "ArgmapError",
+    "ArgmapWarning",
+    "DanglingReferenceWarning",
     "FormatError",
     "GraphStructureError",
     "GraphvizNotFound",
+    "IncompleteRelationWarning",
+    "InputWarning",
+    "LossyConversionWarning",
     "ParseError",
     "QuoteNotFound",
     "RenderError",
+    "SelfLoopWarning",
+    "SideFileEncodingWarning",
+    "UnsupportedStructureWarning",
 ]
 
 
@@ -101,3 +109,35 @@ class RenderError(ArgmapError, RuntimeError):
     def __init__(self, msg: str, stderr: str = "") -> None:
         self.stderr = stderr
         super().__init__(f"{msg}: {stderr.strip()}" if stderr.strip() else msg)
+
+
+class ArgmapWarning(UserWarning):
+    """Base class of every warning argmap issues."""
+
+
+class InputWarning(ArgmapWarning):
+    """Part of an input file was malformed or cannot be represented; the message says what was done."""
+
+
+class SelfLoopWarning(InputWarning):
+    """An edge runs from a node to itself; it is kept aside, not in the graph."""
+
+
+class DanglingReferenceWarning(InputWarning):
+    """An edge or locution names a node the file does not define; it is kept aside."""
+
+
+class IncompleteRelationWarning(InputWarning):
+    """A relation (scheme) node lacks premises or a single conclusion; it is kept aside."""
+
+
+class UnsupportedStructureWarning(InputWarning):
+    """Valid in the file's format but not in argmap's model (an attack on an attack, ...); kept aside."""
+
+
+class SideFileEncodingWarning(InputWarning):
+    """A side file (such as the source text) is not UTF-8; it was decoded as cp1252."""
+
+
+class LossyConversionWarning(ArgmapWarning):
+    """The output format cannot hold part of the map (a scheme name, a rephrase, ...); it was left out."""

@@ -138,7 +138,7 @@ def validate(G: ArgumentMap | nx.DiGraph) -> None:
     >>> m.graph.add_edge("b", "a")
     >>> validate(m)
     Traceback (most recent call last):
-    argmap.exceptions.GraphStructureError: edge b -> a joins two claims; claims meet only through relation nodes
+    argmap.exceptions.GraphStructureError: edge b -> a joins two claims without a relation node
     """
     G = as_graph(G)
     source = G.graph.get("source")
@@ -157,7 +157,9 @@ def validate(G: ArgumentMap | nx.DiGraph) -> None:
                 if not 0 <= start <= end <= len(source):
                     raise GraphStructureError(f"claim {n!r} has span {span} outside the source")
             continue
-        preds, succs = list(G.predecessors(n)), list(G.successors(n))
+        # an undercut's conflict node also points into its inference; it is not a premise
+        preds = [p for p in G.predecessors(n) if not (kind == INFERENCE and G.nodes[p].get(KIND) == CONFLICT)]
+        succs = list(G.successors(n))
         if not preds:
             raise GraphStructureError(f"{kind} {n!r} has no incoming edge")
         if len(succs) != 1:
@@ -176,7 +178,7 @@ def validate(G: ArgumentMap | nx.DiGraph) -> None:
     for u, v in G.edges():
         if G.nodes[u].get(KIND) == CLAIM and G.nodes[v].get(KIND) == CLAIM:
             raise GraphStructureError(
-                f"edge {u} -> {v} joins two claims; claims meet only through relation nodes"
+                f"edge {u} -> {v} joins two claims without a relation node"
             )
 
 
@@ -407,7 +409,11 @@ class ArgumentMap:
             for nb in list(self.graph.predecessors(n)) + list(self.graph.successors(n)):
                 if nb in doomed or self.graph.nodes[nb][KIND] == CLAIM:
                     continue
-                preds = [p for p in self.graph.predecessors(nb) if p not in doomed]
+                preds = [
+                    p
+                    for p in self.graph.predecessors(nb)
+                    if p not in doomed and self.graph.nodes[p][KIND] == CLAIM
+                ]
                 succs = [s for s in self.graph.successors(nb) if s not in doomed]
                 if not preds or not succs:
                     doomed.add(nb)
@@ -493,9 +499,12 @@ class ArgumentMap:
         return (n for n, k in self.graph.nodes(data=KIND) if k in RELATION_KINDS)
 
     def premises(self, relation: str) -> tuple[str, ...]:
-        """Return the sources of a relation node (premises, attackers or original)."""
+        """Return the claim sources of a relation node (premises, attackers or original).
+
+        Undercuts pointing into an inference are not among its premises.
+        """
         self._need(relation, *RELATION_KINDS)
-        return tuple(self.graph.predecessors(relation))
+        return tuple(p for p in self.graph.predecessors(relation) if self.graph.nodes[p][KIND] == CLAIM)
 
     def conclusion(self, relation: str) -> str:
         """Return the target of a relation node (conclusion, attacked node, reformulation)."""
@@ -555,12 +564,12 @@ class ArgumentMap:
 
 
 _QUOTE_CLASSES: Final = {
-    '"': "[\"“”„«»]",
-    "“": "[\"“”„«»]",
-    "”": "[\"“”„«»]",
-    "„": "[\"“”„«»]",
-    "«": "[\"“”„«»]",
-    "»": "[\"“”„«»]",
+    '"': '["“”„«»]',
+    "“": '["“”„«»]',
+    "”": '["“”„«»]',
+    "„": '["“”„«»]',
+    "«": '["“”„«»]',
+    "»": '["“”„«»]',
     "'": "['‘’]",
     "‘": "['‘’]",
     "’": "['‘’]",

@@ -48,7 +48,7 @@ def native_data(m: ArgumentMap) -> dict[str, Any]:
                 item[key] = list(value) if key in ("span", "tags") and value is not None else value
             claims.append(item)
             continue
-        rel: dict[str, Any] = {"id": n, "kind": d[KIND], "from": list(G.predecessors(n))}
+        rel: dict[str, Any] = {"id": n, "kind": d[KIND], "from": list(m.premises(n))}
         rel["to"] = next(iter(G.successors(n)), None)
         if d[KIND] == INFERENCE:
             rel["scheme"] = d.get("scheme")
@@ -67,7 +67,9 @@ def native_data(m: ArgumentMap) -> dict[str, Any]:
     }
 
 
-def _get(obj: Mapping[str, Any], key: str, types: type | tuple[type, ...], where: str, default: Any = ...) -> Any:
+def _get(
+    obj: Mapping[str, Any], key: str, types: type | tuple[type, ...], where: str, default: Any = ...
+) -> Any:
     if key not in obj:
         if default is ...:
             raise FormatError(f"missing field {key!r}", where)
@@ -85,23 +87,25 @@ def native_map(data: Mapping[str, Any]) -> ArgumentMap:
     problem) on a document that is not argmap JSON or has a newer version.
     """
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
-        raise FormatError("not an argmap JSON document (no \"format\": \"argmap\")")
+        raise FormatError('not an argmap JSON document (no "format": "argmap")')
     version = data.get("format_version")
-    if not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
         raise FormatError(f"unsupported format_version {version!r}; this argmap reads 1 to {FORMAT_VERSION}")
     m = ArgumentMap(
         source=_get(data, "source", (str, type(None)), "$", None),
         title=_get(data, "title", (str, type(None)), "$", None),
     )
     m.meta.update(_get(data, "meta", dict, "$", {}))
-    NoneT = type(None)
+    none_t = type(None)
     try:
         for i, c in enumerate(_get(data, "claims", list, "$")):
             where = f"claims[{i}]"
             if not isinstance(c, Mapping):
                 raise FormatError("a claim must be an object", where)
-            span = _get(c, "span", (list, NoneT), where, None)
-            if span is not None and (len(span) != 2 or not all(isinstance(x, int) for x in span)):
+            span = _get(c, "span", (list, none_t), where, None)
+            if span is not None and (
+                len(span) != 2 or not all(isinstance(x, int) and not isinstance(x, bool) for x in span)
+            ):
                 raise FormatError("span must be two integers", f"{where}.span")
             tags = _get(c, "tags", list, where, [])
             if not all(isinstance(t, str) for t in tags):
@@ -109,12 +113,12 @@ def native_map(data: Mapping[str, Any]) -> ArgumentMap:
             m.claim(
                 _get(c, "text", str, where),
                 id=_get(c, "id", str, where),
-                quote=_get(c, "quote", (str, NoneT), where, None),
+                quote=_get(c, "quote", (str, none_t), where, None),
                 span=None if span is None else (span[0], span[1]),
-                speaker=_get(c, "speaker", (str, NoneT), where, None),
+                speaker=_get(c, "speaker", (str, none_t), where, None),
                 implicit=_get(c, "implicit", bool, where, False),
                 tags=tags,
-                section=_get(c, "section", (str, NoneT), where, None),
+                section=_get(c, "section", (str, none_t), where, None),
                 meta=_get(c, "meta", dict, where, {}),
             )
         for i, r in enumerate(_get(data, "relations", list, "$")):
@@ -127,9 +131,17 @@ def native_map(data: Mapping[str, Any]) -> ArgumentMap:
             target = _get(r, "to", str, where)
             meta = _get(r, "meta", dict, where, {})
             if kind == INFERENCE:
-                m.support(target, sources, scheme=_get(r, "scheme", (str, NoneT), where, None), id=rid, meta=meta)
+                m.support(
+                    target, sources, scheme=_get(r, "scheme", (str, none_t), where, None), id=rid, meta=meta
+                )
             elif kind == CONFLICT:
-                m.attack(target, sources, type=_get(r, "attack_type", (str, NoneT), where, None), id=rid, meta=meta)
+                m.attack(
+                    target,
+                    sources,
+                    type=_get(r, "attack_type", (str, none_t), where, None),
+                    id=rid,
+                    meta=meta,
+                )
             elif kind == REPHRASE:
                 if len(sources) != 1:
                     raise FormatError("a rephrase has exactly one source", f"{where}.from")

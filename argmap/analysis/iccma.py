@@ -1,0 +1,254 @@
+"""Argumentation frameworks in the ICCMA file formats: APX, TGF and i23.
+
+- APX (ASPARTIX): facts ``arg(a).`` and ``att(a,b).``, one or more per line.
+- TGF (trivial graph format): one argument per line, a line ``#``, then one
+  attack ``a b`` per line.
+- i23 (ICCMA 2023): a header ``p af N``, then one attack ``i j`` per line over
+  arguments ``1..N``; lines starting with ``#`` are comments.
+
+Syntax errors raise :class:`~argmap.exceptions.ParseError` with line and column.
+
+Examples
+--------
+>>> af = parse_apx("arg(a). arg(b).\\natt(a,b).\\n")
+>>> af.names, list(af.attacks())
+(['a', 'b'], [('a', 'b')])
+>>> parse_i23("p af 3\\n# query -> 2\\n1 2\\n2 3\\n").names
+['1', '2', '3']
+>>> generate_apx(af)
+'arg(a).\\narg(b).\\natt(a,b).\\n'
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from array import array
+from pathlib import Path
+from typing import Final
+
+from argmap.analysis.semantics import AF
+from argmap.exceptions import FormatError, ParseError
+from argmap.readwrite._io import PathOrFile, atomic_write, read_text
+
+__all__ = [
+    "generate_apx",
+    "generate_i23",
+    "generate_tgf",
+    "parse_apx",
+    "parse_i23",
+    "parse_tgf",
+    "read_af",
+    "write_af",
+]
+
+_APX_FACT: Final = re.compile(r"\s*(arg|att)\s*\(\s*([^(),.\s]+)\s*(?:,\s*([^(),.\s]+)\s*)?\)\s*\.")
+_WS_ONLY: Final = re.compile(r"\s*")
+_I23_HEADER: Final = re.compile(r"p\s+af\s+(\d+)\s*$")
+SUFFIXES: Final = {".apx": "apx", ".tgf": "tgf", ".i23": "i23", ".af": "i23"}
+
+
+def _af(names: list[str], attacks: list[tuple[str, str]], text: str, where: list[int]) -> AF:
+    index = {a: i for i, a in enumerate(names)}
+    src = array("i")
+    dst = array("i")
+    for (a, b), pos in zip(attacks, where, strict=True):
+        if a not in index or b not in index:
+            missing = a if a not in index else b
+            raise ParseError(f"attack names the undeclared argument {missing!r}", text, pos)
+        src.append(index[a])
+        dst.append(index[b])
+    return AF.from_indices(len(names), src, dst, names)
+
+
+def parse_apx(text: str) -> AF:
+    """Parse ASPARTIX facts into an AF; arguments keep their order of declaration.
+
+    Raises
+    ------
+    ParseError
+        On text that is not a fact, an ``arg`` with two names, an ``att`` with
+        one, a repeated ``arg`` or an attack on an undeclared argument.
+
+    Examples
+    --------
+    >>> parse_apx("arg(a).\\natt(a,b).")
+    Traceback (most recent call last):
+    argmap.exceptions.ParseError: attack names the undeclared argument 'b' (at line 2, column 1)
+    """
+    names: list[str] = []
+    seen: set[str] = set()
+    attacks: list[tuple[str, str]] = []
+    where: list[int] = []
+    pos = 0
+    end = len(text)
+    while True:
+        pos = _WS_ONLY.match(text, pos).end()  # type: ignore[union-attr]
+        if text.startswith("%", pos):  # a comment, to the end of the line
+            nl = text.find("\n", pos)
+            pos = end if nl == -1 else nl + 1
+            continue
+        if pos >= end:
+            break
+        fact = _APX_FACT.match(text, pos)
+        if fact is None:
+            raise ParseError("expected arg(NAME). or att(NAME,NAME).", text, pos)
+        kind, a, b = fact.groups()
+        if kind == "arg":
+            if b is not None:
+                raise ParseError("arg(...) takes one name", text, pos)
+            if a in seen:
+                raise ParseError(f"argument {a!r} is declared twice", text, pos)
+            seen.add(a)
+            names.append(a)
+        else:
+            if b is None:
+                raise ParseError("att(...) takes two names", text, pos)
+            attacks.append((a, b))
+            where.append(pos)
+        pos = fact.end()
+    return _af(names, attacks, text, where)
+
+
+def parse_tgf(text: str) -> AF:
+    """Parse trivial graph format: argument lines, ``#``, then attack lines ``a b``.
+
+    Raises
+    ------
+    ParseError
+        On a repeated argument, an attack line without exactly two names, or an
+        attack on an undeclared argument.
+
+    Examples
+    --------
+    >>> sorted(parse_tgf("a\\nb\\n#\\nb a\\n").attacks())
+    [('b', 'a')]
+    """
+    names: list[str] = []
+    seen: set[str] = set()
+    attacks: list[tuple[str, str]] = []
+    where: list[int] = []
+    in_attacks = False
+    pos = 0
+    for line in text.split("\n"):
+        words = line.split()
+        if not in_attacks and line.strip() == "#":
+            in_attacks = True
+        elif words and not in_attacks:
+            name = words[0]
+            if name in seen:
+                raise ParseError(f"argument {name!r} is declared twice", text, pos)
+            seen.add(name)
+            names.append(name)
+        elif words:
+            if len(words) != 2:
+                raise ParseError("an attack line needs two names", text, pos)
+            attacks.append((words[0], words[1]))
+            where.append(pos)
+        pos += len(line) + 1
+    return _af(names, attacks, text, where)
+
+
+def parse_i23(text: str) -> AF:
+    """Parse ICCMA 2023 format: ``p af N`` then attacks ``i j`` over ``1..N``.
+
+    Raises
+    ------
+    ParseError
+        On a missing or bad header, an attack line that is not two integers in
+        ``1..N``.
+
+    Examples
+    --------
+    >>> parse_i23("p af 2\\n1 3\\n")
+    Traceback (most recent call last):
+    argmap.exceptions.ParseError: argument 3 is outside 1..2 (at line 2, column 1)
+    """
+    n: int | None = None
+    src = array("i")
+    dst = array("i")
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#"):
+            if n is None:
+                header = _I23_HEADER.match(stripped)
+                if header is None:
+                    raise ParseError("expected the header 'p af N'", text, pos)
+                n = int(header.group(1))
+            else:
+                words = stripped.split()
+                if len(words) != 2 or not all(w.isdigit() for w in words):
+                    raise ParseError("an attack line needs two argument numbers", text, pos)
+                a, b = int(words[0]), int(words[1])
+                for x in (a, b):
+                    if not 1 <= x <= n:
+                        raise ParseError(f"argument {x} is outside 1..{n}", text, pos)
+                src.append(a - 1)
+                dst.append(b - 1)
+        pos += len(line) + 1
+    if n is None:
+        raise ParseError("expected the header 'p af N'", text, len(text))
+    return AF.from_indices(n, src, dst)
+
+
+def generate_apx(af: AF) -> str:
+    """Return ``af`` as APX text (one fact per line)."""
+    lines = [f"arg({a})." for a in af.names]
+    lines += [f"att({a},{b})." for a, b in af.attacks()]
+    return "\n".join(lines) + "\n"
+
+
+def generate_tgf(af: AF) -> str:
+    """Return ``af`` as TGF text.
+
+    >>> print(generate_tgf(parse_apx("arg(x). arg(y). att(y,x).")), end="")
+    x
+    y
+    #
+    y x
+    """
+    lines = [*af.names, "#", *(f"{a} {b}" for a, b in af.attacks())]
+    return "\n".join(lines) + "\n"
+
+
+def generate_i23(af: AF) -> str:
+    """Return ``af`` as i23 text; arguments are numbered by their order, from 1.
+
+    >>> print(generate_i23(parse_apx("arg(x). arg(y). att(y,x).")), end="")
+    p af 2
+    2 1
+    """
+    lines = [f"p af {af.n}"]
+    for b in range(af.n):
+        lines.extend(f"{a + 1} {b + 1}" for a in af.attackers(b))
+    return "\n".join(lines) + "\n"
+
+
+_PARSERS: Final = {"apx": parse_apx, "tgf": parse_tgf, "i23": parse_i23}
+_GENERATORS: Final = {"apx": generate_apx, "tgf": generate_tgf, "i23": generate_i23}
+
+
+def _format(path: PathOrFile, fmt: str | None) -> str:
+    if fmt is None:
+        if not isinstance(path, (str, os.PathLike)):
+            raise FormatError("give fmt ('apx', 'tgf' or 'i23') when reading an open file")
+        suffix = Path(path).suffix.lower()
+        if suffix not in SUFFIXES:
+            raise FormatError(
+                f"cannot tell the AF format of {os.fspath(path)!r}; use .apx, .tgf, .i23 or .af"
+            )
+        fmt = SUFFIXES[suffix]
+    if fmt not in _PARSERS:
+        raise FormatError(f"unknown AF format {fmt!r}; use 'apx', 'tgf' or 'i23'")
+    return fmt
+
+
+def read_af(source: PathOrFile, fmt: str | None = None) -> AF:
+    """Read an AF file; the format is ``fmt`` or told by the suffix (.apx, .tgf, .i23 or .af)."""
+    return _PARSERS[_format(source, fmt)](read_text(source))
+
+
+def write_af(af: AF, target: PathOrFile, fmt: str | None = None) -> None:
+    """Write an AF file atomically; the format is ``fmt`` or told by the suffix."""
+    atomic_write(target, _GENERATORS[_format(target, fmt)](af))

@@ -1,0 +1,72 @@
+"""The model's node attributes with their defaults, for formats that store them one by one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Final
+
+from argmap.exceptions import ArgmapError, FormatError
+from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap, validate
+
+__all__ = ["DEFAULTS", "map_from_nodes"]
+
+DEFAULTS: Final[dict[str, dict[str, Any]]] = {
+    CLAIM: {
+        "quote": None,
+        "span": None,
+        "speaker": None,
+        "implicit": False,
+        "tags": (),
+        "section": None,
+        "meta": {},
+    },
+    INFERENCE: {"scheme": None, "meta": {}},
+    CONFLICT: {"attack_type": None, "meta": {}},
+    REPHRASE: {"meta": {}},
+}
+
+
+def map_from_nodes(
+    graph: Mapping[str, Any],
+    nodes: list[tuple[str, Mapping[str, Any]]],
+    edges: list[tuple[str, str]],
+) -> ArgumentMap:
+    """Build and validate a map from node attribute dicts (spans and tags as lists are fine).
+
+    Raises :class:`~argmap.exceptions.FormatError` naming the node at fault.
+    """
+    m = ArgumentMap(source=graph.get("source"), title=graph.get("title"))
+    m.meta.update(graph.get("meta") or {})
+    G = m.graph
+    for n, raw in nodes:
+        kind = raw.get(KIND)
+        if kind not in DEFAULTS:
+            hint = "; only graphs written by argmap carry it" if kind is None else ""
+            raise FormatError(f"node {n!r} has no valid kind ({kind!r}){hint}", f"nodes[{n}].kind")
+        attrs: dict[str, Any] = {KIND: kind}
+        if kind == CLAIM:
+            attrs["text"] = raw.get("text")
+        for key, default in DEFAULTS[kind].items():
+            value = raw.get(key, default)
+            if key == "span" and value is not None:
+                if not isinstance(value, (list, tuple)) or len(value) != 2:
+                    raise FormatError(f"node {n!r} has a malformed span", f"nodes[{n}].span")
+                value = (int(value[0]), int(value[1]))
+            elif key == "tags":
+                value = tuple(value)
+            elif key == "meta":
+                value = dict(value or {})
+            elif key == "implicit":
+                value = bool(value)
+            attrs[key] = value
+        G.add_node(n, **attrs)
+    for u, v in edges:
+        for end in (u, v):
+            if end not in G:
+                raise FormatError(f"edge {u} -> {v} names unknown node {end!r}")
+        G.add_edge(u, v)
+    try:
+        validate(m)
+    except ArgmapError as exc:
+        raise FormatError(str(exc)) from None
+    return m

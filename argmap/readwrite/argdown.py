@@ -1,0 +1,920 @@
+"""Read and write Argdown, the text syntax for argument maps (https://argdown.org).
+
+The parser reproduces the model of the reference implementation
+(``@argdown/core`` 2.0.1): same tokens, same grammar, same equivalence classes,
+arguments and relations (see ``benchmarks/argdown_conformance.py``). That model
+is then mapped onto an :class:`~argmap.model.ArgumentMap` as follows.
+
+Statements
+    An equivalence class (all statements with one title) is one claim. Its text
+    is the text of the last definition (or the one marked ``isCanonical``), with
+    bold and italic marks, escapes and comments removed, links reduced to their
+    text, shortcodes such as ``.~.`` replaced by their symbol, ``#tags`` moved to
+    ``tags`` and white space collapsed. A class with no text takes its title as
+    text. The id is a slug of the title (of the text for untitled statements);
+    the title is kept in ``meta["argdown"]["title"]`` when it differs from the id.
+Arguments
+    An argument with a premise-conclusion structure (PCS) becomes one inference
+    per inference line: its premises are the statements since the previous
+    conclusion (or those listed under ``uses`` in the inference's data) and it
+    concludes the statement below the line. The last inference stands for the
+    argument: its id is a slug of the argument's title, its ``scheme`` is the
+    text on the inference line (``-- modus ponens --``) and the argument's
+    description goes to ``meta["argdown"]["description"]``. An argument without
+    a PCS has no premises to link, so it becomes a claim whose text is its
+    description, marked by ``meta["argdown"]["argument"] = True``.
+Relations
+    ``+``/``<+``/``+>`` supports become one-premise inferences; ``-``/``<-``/``->``
+    attacks become conflicts with the model's default attack type; ``_``/``<_``/``_>``
+    undercuts of an argument or inference line become conflicts on that
+    inference, and ``><`` a conflict marked ``meta["argdown"]["relation"] =
+    "contradictory"``. A support or attack from a reconstructed argument starts at
+    its conclusion, an attack on a reconstructed argument targets its last
+    inference (marked ``"relation": "attack"``), as in the reference.
+Everything else
+    The heading a statement is defined under is its ``section``; ``{yaml}`` data
+    on a statement or argument becomes ``meta``; the front matter's ``title``
+    becomes the map's title and its other keys the map's ``meta``. Comments are
+    dropped.
+
+:func:`generate_argdown` writes any map back, so that ``parse_argdown(text)``
+equals the map. What Argdown cannot say (ids that are not the slug of a title,
+quotes, spans, speakers, rephrases, attacks by several claims, texts with line
+breaks) travels in an ``argmap`` key of the data of a statement, of an
+inference line or of the front matter.
+
+Examples
+--------
+>>> m = parse_argdown('''
+... [Rain]: It will rain.
+...   + [Forecast]: The forecast says so. #weather
+...
+... <Umbrella>
+...
+... (1) [Rain]
+... (2) Umbrellas keep you dry.
+... ----
+... (3) Take an umbrella.
+... ''')
+>>> sorted(m.claims())
+['forecast', 'rain', 'take-an-umbrella', 'umbrellas-keep-you-dry']
+>>> m["forecast"]["text"], m["forecast"]["tags"]
+('The forecast says so.', ('weather',))
+>>> m.premises("umbrella"), m.conclusion("umbrella")
+(('rain', 'umbrellas-keep-you-dry'), 'take-an-umbrella')
+>>> parse_argdown("".join(generate_argdown(m))) == m
+True
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any, Final
+
+from argmap.exceptions import ArgdownSyntaxError, ArgmapError, GraphStructureError
+from argmap.model import CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap, slugify
+from argmap.readwrite import _argdown_re as rx
+from argmap.readwrite._argdown_parse import (
+    Argument,
+    Document,
+    EquivalenceClass,
+    Inference,
+    Relation,
+    Statement,
+    parse_document,
+)
+from argmap.readwrite._io import PathOrFile, atomic_write, read_text
+
+__all__ = ["generate_argdown", "parse_argdown", "read_argdown", "write_argdown"]
+
+#: The data key that carries what Argdown cannot say.
+EXTRA: Final = "argmap"
+_BLANKS: Final = re.compile(r"[ \t]+")
+
+
+def _collapse(text: str) -> str:
+    return _BLANKS.sub(" ", text).strip(" \t")
+
+
+def _load_yaml(doc: str) -> Any:
+    def load(text: str, pos: int) -> Any:
+        try:
+            import yaml
+        except ImportError:  # pragma: no cover - PyYAML is installed with the argdown extra
+            raise ArgmapError("reading Argdown data needs PyYAML: pip install 'argmap[argdown]'") from None
+        try:
+            return yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            raise ArgdownSyntaxError(f"invalid YAML data: {problem}", doc, pos) from None
+
+    return load
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def parse_argdown(text: str) -> ArgumentMap:
+    """Parse an Argdown document into an argument map.
+
+    Parameters
+    ----------
+    text : str
+        The document. CRLF and CR line ends and a leading BOM are accepted.
+
+    Returns
+    -------
+    ArgumentMap
+
+    Raises
+    ------
+    ArgdownSyntaxError
+        Where the reference parser reports an error, and for structures the model
+        cannot hold (an argument whose conclusion is one of its premises, a
+        statement that supports itself). The error has ``lineno``, ``colno`` and
+        ``get_context()``.
+
+    Examples
+    --------
+    >>> m = parse_argdown("[A]: Apples are healthy.\\n  - [B]: Apples have sugar.")
+    >>> m.attackers(next(m.conflicts())), m.target(next(m.conflicts()))
+    (('b',), 'a')
+    >>> parse_argdown("[A]: Apples.\\n  + \\\\")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    argmap.exceptions.ArgdownSyntaxError: a backslash must escape a character ... (at line 2, column 5)
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out = parse_document(text, _load_yaml(text))
+    return _Builder(out, text).build()
+
+
+def read_argdown(source: PathOrFile) -> ArgumentMap:
+    """Read an Argdown file (path or open file); see :func:`parse_argdown`."""
+    return parse_argdown(read_text(source))
+
+
+class _Builder:
+    """Turns the Argdown model into an :class:`ArgumentMap`."""
+
+    def __init__(self, out: Document, doc: str) -> None:
+        self.out = out
+        self.doc = doc
+        self.m = ArgumentMap()
+        self.reserved: set[str] = set()
+        self.claim_of: dict[int, str] = {}
+        model = out.settings.get("model") if isinstance(out.settings, dict) else None
+        self.explode = isinstance(model, dict) and bool(model.get("explodeArguments"))
+        self.inference_of: dict[int, str] = {}
+
+    def error(self, msg: str, pos: int) -> ArgdownSyntaxError:
+        return ArgdownSyntaxError(msg, self.doc, pos)
+
+    def build(self) -> ArgumentMap:
+        m, out = self.m, self.out
+        fm = dict(out.front_matter) if isinstance(out.front_matter, dict) else {}
+        extra = fm.pop(EXTRA, None)
+        extra = extra if isinstance(extra, dict) else {}
+        title = fm.pop("title", None)
+        m.title = None if title is None else str(title)
+        m.meta.update(extra.get("meta", fm))
+        if out.front_matter is not None and not isinstance(out.front_matter, dict):
+            m.meta["argdown"] = {"front_matter": out.front_matter}
+        m.source = extra.get("source")
+        records = extra.get("relations") or []
+        for rec in records:
+            if isinstance(rec, dict) and isinstance(rec.get("id"), str):
+                self.reserved.add(rec["id"])
+        self.claims()
+        self.arguments()
+        self.relations(records)
+        return m
+
+    # -- claims ------------------------------------------------------------------------
+
+    def claims(self) -> None:
+        nodes: list[EquivalenceClass | Argument] = list(self.out.statements.values())
+        nodes += [a for a in self.out.arguments.values() if not a.pcs]
+        plans: list[tuple[EquivalenceClass | Argument, dict[str, Any], dict[str, Any], str]] = []
+        for node in nodes:
+            data = dict(node.data) if isinstance(node.data, dict) else {}
+            extra = data.pop(EXTRA, None)
+            extra = extra if isinstance(extra, dict) else {}
+            canonical = node.canonical()
+            text = _collapse(canonical.plain) if canonical is not None else ""
+            text = text or node.title
+            if isinstance(extra.get("text"), str):
+                text = extra["text"]
+            explicit = extra.get("id")
+            if isinstance(explicit, str) and explicit:
+                self.reserved.add(explicit)
+            plans.append((node, data, extra, text))
+        for node, data, extra, text in plans:
+            untitled = node.title in self.out.auto_titles
+            explicit = extra.get("id")
+            if isinstance(explicit, str) and explicit:
+                cid = explicit
+            else:
+                cid = self.fresh(slugify(text if untitled else node.title))
+            argdown: dict[str, Any] = {}
+            if "title" in extra:
+                if extra["title"] is not None:
+                    argdown["title"] = extra["title"]
+            elif not untitled and node.title != cid:
+                argdown["title"] = node.title
+            if untitled:
+                argdown["untitled"] = True
+            if isinstance(extra.get("argdown"), dict):
+                argdown.update(extra["argdown"])
+            if isinstance(node, Argument):
+                argdown["argument"] = True
+            if argdown:
+                data["argdown"] = argdown
+            section = node.section.title if node.section is not None else None
+            try:
+                self.m.claim(
+                    text,
+                    id=cid,
+                    speaker=extra.get("speaker"),
+                    implicit=bool(extra.get("implicit", False)),
+                    tags=extra.get("tags", node.tags),
+                    section=extra.get("section", section),
+                    meta=data,
+                )
+            except GraphStructureError as exc:
+                raise self.error(str(exc), node.pos) from None
+            attrs = self.m.graph.nodes[cid]
+            attrs["quote"] = extra.get("quote")
+            span = extra.get("span")
+            if span is not None:
+                src = self.m.source
+                if not (
+                    isinstance(span, list)
+                    and len(span) == 2
+                    and all(isinstance(x, int) for x in span)
+                    and src is not None
+                    and 0 <= span[0] <= span[1] <= len(src)
+                ):
+                    raise self.error(f"span {span!r} of claim {cid!r} is not within the source", node.pos)
+                attrs["span"] = (span[0], span[1])
+            self.claim_of[id(node)] = cid
+
+    def fresh(self, wanted: str) -> str:
+        if wanted not in self.m.graph and wanted not in self.reserved:
+            self.reserved.add(wanted)
+            return wanted
+        i = 2
+        while f"{wanted}-{i}" in self.m.graph or f"{wanted}-{i}" in self.reserved:
+            i += 1
+        self.reserved.add(f"{wanted}-{i}")
+        return f"{wanted}-{i}"
+
+    def free(self, prefix: str) -> str:
+        """The smallest unused ``prefix`` + number: the id of a relation Argdown cannot name."""
+        i = 1
+        while f"{prefix}{i}" in self.m.graph or f"{prefix}{i}" in self.reserved:
+            i += 1
+        self.reserved.add(f"{prefix}{i}")
+        return f"{prefix}{i}"
+
+    # -- arguments -------------------------------------------------------------------------
+
+    def arguments(self) -> None:
+        out = self.out
+        reconstructed = [a for a in out.arguments.values() if a.pcs]
+        explicit_ids: dict[int, str] = {}
+        for arg in reconstructed:
+            data = arg.data if isinstance(arg.data, dict) else {}
+            last = arg.pcs[-1].inference
+            assert last is not None
+            inf_data = last.data if isinstance(last.data, dict) else {}
+            for source in (inf_data, data):
+                extra = source.get(EXTRA)
+                if isinstance(extra, dict) and isinstance(extra.get("id"), str):
+                    explicit_ids[id(arg)] = extra["id"]
+                    self.reserved.add(extra["id"])
+                    break
+        for arg in reconstructed:
+            untitled = arg.title in out.auto_titles
+            main = explicit_ids.get(id(arg))
+            if main is None:
+                main = self.free("s") if untitled else self.fresh(slugify(arg.title))
+            steps = [i for i, s in enumerate(arg.pcs) if s.inference is not None]
+            explode = self.explode and len(steps) > 1
+            for k, index in enumerate(steps):
+                stmt = arg.pcs[index]
+                inference = stmt.inference
+                assert inference is not None
+                is_main = k == len(steps) - 1
+                title = f"{arg.title} - {k + 1}" if explode else None
+                iid = self.fresh(slugify(title)) if title is not None else main if is_main else self.free("s")
+                self.inference(arg, stmt, index, inference, iid, is_main or explode, untitled, k, title)
+
+    def inference(
+        self,
+        arg: Argument,
+        stmt: Statement,
+        index: int,
+        inference: Inference,
+        iid: str,
+        is_main: bool,
+        untitled: bool,
+        step: int,
+        title: str | None = None,
+    ) -> None:
+        pcs = arg.pcs
+        inf_data = dict(inference.data) if isinstance(inference.data, dict) else {}
+        stmt_data = stmt.data if isinstance(stmt.data, dict) else {}
+        uses = inf_data.get("uses")
+        if not isinstance(uses, list):
+            uses = stmt_data.get("uses") if isinstance(stmt_data.get("uses"), list) else None
+        if not isinstance(uses, list) and isinstance(inf_data.get("from"), list):
+            uses = inf_data["from"]
+        if isinstance(uses, list):
+            chosen = []
+            for n in uses:
+                if not isinstance(n, int) or not 1 <= n <= len(pcs):
+                    raise self.error(
+                        f"'uses' names no statement of argument <{arg.title}>: {n!r}", inference.pos
+                    )
+                chosen.append(pcs[n - 1])
+        else:
+            chosen = []
+            for prev in reversed(pcs[:index]):
+                chosen.append(prev)
+                if prev.inference is not None:
+                    break
+            chosen.reverse()
+        conclusion = self.claim_id(self.out.statements[stmt.title])
+        premises: list[str] = []
+        for s in chosen:
+            cid = self.claim_id(self.out.statements[s.title])
+            if cid not in premises:
+                premises.append(cid)
+        extra = inf_data.pop(EXTRA, None)
+        extra = extra if isinstance(extra, dict) else {}
+        meta: dict[str, Any] = {}
+        argdown: dict[str, Any] = {}
+        if is_main:
+            data = dict(arg.data) if isinstance(arg.data, dict) else {}
+            arg_extra = data.pop(EXTRA, None)
+            if isinstance(arg_extra, dict):
+                extra = {**arg_extra, **extra}
+            meta.update(data)
+            if "title" in extra:
+                if extra["title"] is not None:
+                    argdown["title"] = extra["title"]
+            elif title is not None:
+                argdown["title"] = title
+            elif not untitled and arg.title != iid:
+                argdown["title"] = arg.title
+            desc = arg.canonical()
+            if desc is not None and _collapse(desc.plain):
+                argdown["description"] = _collapse(desc.plain)
+        else:
+            argdown["argument"] = arg.title
+            argdown["step"] = step + 1
+        meta.update(inf_data)
+        if isinstance(extra.get("argdown"), dict):
+            argdown.update(extra["argdown"])
+        if isinstance(extra.get("description"), str):
+            argdown["description"] = extra["description"]
+        if argdown:
+            meta["argdown"] = argdown
+        scheme = ", ".join(inference.rules) if inference.rules else None
+        if "scheme" in extra:
+            scheme = extra["scheme"]
+        try:
+            self.m.support(conclusion, premises, scheme=scheme, id=iid, meta=meta)
+        except GraphStructureError as exc:
+            raise self.error(f"argument <{arg.title}>: {exc}", inference.pos) from None
+        self.inference_of[id(inference)] = iid
+
+    def claim_id(self, node: EquivalenceClass | Argument) -> str:
+        return self.claim_of[id(node)]
+
+    # -- relations ------------------------------------------------------------------------------
+
+    def endpoint(self, node: Any) -> tuple[str, bool]:
+        """The map node for an Argdown endpoint, and whether it is an inference."""
+        if isinstance(node, EquivalenceClass):
+            return self.claim_id(node), False
+        if isinstance(node, Argument):
+            if not node.pcs:
+                return self.claim_id(node), False
+            last = node.pcs[-1].inference
+            return self.inference_of[id(last)], True
+        return self.inference_of[id(node)], True
+
+    def relations(self, records: list[Any]) -> None:
+        supports = [r for r in self.out.relations if r.type in ("support", "entails")]
+        attacks = [r for r in self.out.relations if r.type not in ("support", "entails")]
+        for rel in supports:
+            self.support(rel)
+        self.records(records, (INFERENCE,))
+        for rel in attacks:
+            self.attack(rel)
+        self.records(records, (CONFLICT, REPHRASE))
+
+    def source(self, rel: Relation) -> str:
+        frm = rel.frm
+        if isinstance(frm, Argument) and frm.pcs:
+            return self.claim_id(self.out.statements[frm.pcs[-1].title])
+        node, is_inference = self.endpoint(frm)
+        if is_inference:  # pragma: no cover - the grammar has no relation from an inference
+            raise self.error("a relation cannot start at an inference", rel.pos)
+        return node
+
+    def support(self, rel: Relation) -> None:
+        frm = self.source(rel)
+        to, is_inference = self.endpoint(rel.to)
+        argdown: dict[str, Any] = {}
+        if is_inference:
+            to = self.m.conclusion(to)
+            argdown["target"] = "argument"
+        if rel.type != "support":
+            argdown["relation"] = rel.type
+        meta = {"argdown": argdown} if argdown else None
+        try:
+            self.m.support(to, [frm], id=self.free("s"), meta=meta)
+        except GraphStructureError as exc:
+            raise self.error(str(exc), rel.pos) from None
+
+    def attack(self, rel: Relation) -> None:
+        frm = self.source(rel)
+        to, is_inference = self.endpoint(rel.to)
+        relation = None
+        if (is_inference and rel.type != "undercut") or (not is_inference and rel.type != "attack"):
+            relation = rel.type
+        meta = {"argdown": {"relation": relation}} if relation else None
+        try:
+            self.m.attack(to, [frm], id=self.free("a"), meta=meta)
+        except GraphStructureError as exc:
+            raise self.error(str(exc), rel.pos) from None
+
+    def records(self, records: list[Any], kinds: tuple[str, ...]) -> None:
+        for i, rec in enumerate(records):
+            if not isinstance(rec, dict) or rec.get("kind") not in kinds:
+                continue
+            try:
+                rid, frm, to = rec["id"], list(rec["from"]), rec["to"]
+                meta = rec.get("meta") or {}
+                if rec["kind"] == INFERENCE:
+                    self.m.support(to, frm, scheme=rec.get("scheme"), id=rid, meta=meta)
+                elif rec["kind"] == CONFLICT:
+                    self.m.attack(to, frm, type=rec.get("attack_type"), id=rid, meta=meta)
+                else:
+                    self.m.rephrase(frm[0], to, id=rid, meta=meta)
+            except (KeyError, TypeError, IndexError, GraphStructureError) as exc:
+                raise self.error(
+                    f"front matter argmap.relations[{i}] is not a valid relation: {exc}", 0
+                ) from None
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+_YAML_UNSAFE: Final = re.compile(
+    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[{}=\u2028\u2029]"
+)
+
+
+def _yaml(value: Any) -> str:
+    """Write plain data as one line of YAML flow style that the Argdown lexer keeps whole."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ".nan"
+        if math.isinf(value):
+            return ".inf" if value > 0 else "-.inf"
+        text = repr(value)
+        if "e" in text:
+            mantissa, exponent = text.split("e")
+            mantissa = mantissa if "." in mantissa else mantissa + ".0"
+            exponent = exponent if exponent[0] in "+-" else "+" + exponent
+            text = f"{mantissa}e{exponent}"
+        return text
+    if isinstance(value, str):
+        return _yaml_str(value)
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{_yaml(k)}: {_yaml(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_yaml(v) for v in value) + "]"
+    raise ArgmapError(f"cannot write {type(value).__name__} values as Argdown data")
+
+
+def _yaml_str(text: str) -> str:
+    out = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    out = out.replace("\t", "\\t")
+    return '"' + _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", out) + '"'
+
+
+def _shortcode_at(text: str, i: int) -> bool:
+    found = rx.SPECIAL_CHAR.match(text, i)
+    if found is None:
+        return False
+    code = found.group().rstrip(" \t")
+    return code in rx.SHORTCODE_SPECIAL or code[1:-1] in rx.SHORTCODES
+
+
+def _escape(text: str, inference: bool = False) -> str:
+    """Escape ``text`` so that Argdown reads it back as the same plain text."""
+    out: list[str] = []
+    n = len(text)
+    for i, c in enumerate(text):
+        nxt = text[i + 1] if i + 1 < n else ""
+        if c in "\\{[<":
+            esc = True
+        elif c in {".", ":"}:
+            esc = _shortcode_at(text, i)
+        elif c == "/":
+            esc = nxt in "/*"
+        elif inference:
+            esc = c in ",-"
+        elif c == "#":
+            esc = True
+        elif c in "*_":
+            esc = not nxt or nxt not in rx.JS_WS_CHARS
+        elif c == "=":
+            esc = text.startswith("==", i + 1)
+        else:
+            esc = False
+        out.append("\\" + c if esc else c)
+    return "".join(out)
+
+
+def _writable_text(text: str) -> bool:
+    return bool(text) and text == _collapse(text) and "\n" not in text and "\r" not in text
+
+
+def _writable_title(title: str, argument: bool) -> bool:
+    if not title or "\n" in title or "\r" in title or "\u2028" in title or "\u2029" in title:
+        return False
+    if argument:
+        return ">" not in title and title[0] not in "-+_" and not title.startswith("!--")
+    return "]" not in title and title[0] != "-"
+
+
+def _tag(tag: str) -> str | None:
+    if re.fullmatch(r"[a-zA-z0-9\-\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef]+", tag):
+        return "#" + tag
+    if tag and ")" not in tag and "\n" not in tag and "\r" not in tag:
+        return f"#({tag})"
+    return None
+
+
+class _Writer:
+    """Plans and writes the Argdown form of a map."""
+
+    def __init__(self, m: ArgumentMap) -> None:
+        self.m = m
+        self.G = m.graph
+        self.titles: dict[str, str] = {}
+        self.arg_titles: set[str] = set()
+        self.stmt_titles: set[str] = set()
+        self.records: list[dict[str, Any]] = []
+
+    # -- names --------------------------------------------------------------------------
+
+    def name(self, node: str) -> str:
+        """``[title]`` or ``<title>`` of a claim."""
+        title = self.titles[node]
+        if self.is_argument(node):
+            return f"<{title}>"
+        return f"[{title}]"
+
+    def is_argument(self, node: str) -> bool:
+        argdown = self.argdown(node)
+        return bool(argdown.get("argument") is True)
+
+    def argdown(self, node: str) -> dict[str, Any]:
+        meta = self.G.nodes[node].get("meta") or {}
+        value = meta.get("argdown")
+        return value if isinstance(value, dict) else {}
+
+    def choose_title(self, node: str, argument: bool, extra: dict[str, Any]) -> str:
+        """Pick a writable, unused title; note in ``extra`` what the reader must restore."""
+        used = self.arg_titles if argument else self.stmt_titles
+        recorded = self.argdown(node).get("title")
+        for candidate in (recorded, node, f"{node} ({len(used)})"):
+            if isinstance(candidate, str) and _writable_title(candidate, argument) and candidate not in used:
+                title = candidate
+                break
+        else:
+            title = f"n{len(used)}"
+            while title in used:
+                title += "_"
+        used.add(title)
+        if slugify(title) != node:
+            extra["id"] = node
+        implied = title if title != node else None
+        if implied != recorded:
+            extra["title"] = recorded
+        return title
+
+    # -- the plan -------------------------------------------------------------------------------
+
+    def user_meta(self, node: str) -> dict[str, Any]:
+        meta = self.G.nodes[node].get("meta") or {}
+        return {k: v for k, v in meta.items() if k != "argdown"}
+
+    def claim_line(self, node: str) -> str:
+        d = self.G.nodes[node]
+        argument = self.is_argument(node)
+        extra: dict[str, Any] = {}
+        title = self.choose_title(node, argument, extra)
+        self.titles[node] = title
+        text = d["text"]
+        if not _writable_text(text):
+            extra["text"] = text
+            text = _collapse(text.replace("\n", " ").replace("\r", " ")) or "…"
+        tags: list[str] = []
+        tag_list = list(d.get("tags") or ())
+        for tag in tag_list:
+            written = _tag(tag) if isinstance(tag, str) else None
+            if written is None or len(set(tag_list)) != len(tag_list):
+                extra["tags"] = tag_list
+                tags = []
+                break
+            tags.append(written)
+        for key, default in (("quote", None), ("span", None), ("speaker", None), ("implicit", False)):
+            value: Any = d.get(key, default)
+            if value != default:
+                extra[key] = [value[0], value[1]] if key == "span" else value
+        section = d.get("section")
+        if section is not None and not _writable_text(section):
+            extra["section"] = section
+        rest = {k: v for k, v in self.argdown(node).items() if k not in ("title", "argument")}
+        if rest:
+            extra["argdown"] = rest
+        data = self.user_meta(node)
+        if extra:
+            data[EXTRA] = extra
+        line = f"<{title}>: " if argument else f"[{title}]: "
+        line += _escape(text)
+        if tags:
+            line += " " + " ".join(tags)
+        if data:
+            line += " " + _yaml(data)
+        return line
+
+    def default_attack(self, target: str) -> str:
+        if self.G.nodes[target][KIND] == INFERENCE:
+            return "undercut"
+        if self.m.inferences_from(target) and not self.m.inferences_to(target):
+            return "undermine"
+        return "rebut"
+
+    def record(self, rel: str) -> None:
+        d = self.G.nodes[rel]
+        rec: dict[str, Any] = {
+            "id": rel,
+            "kind": d[KIND],
+            "from": list(self.G.predecessors(rel)),
+            "to": next(iter(self.G.successors(rel))),
+        }
+        if d[KIND] == INFERENCE:
+            rec["scheme"] = d.get("scheme")
+        elif d[KIND] == CONFLICT:
+            rec["attack_type"] = d.get("attack_type")
+        rec["meta"] = d.get("meta") or {}
+        self.records.append(rec)
+
+    def generate(self) -> Iterator[str]:
+        G, m = self.G, self.m
+        claims = list(m.claims())
+        inferences = list(m.inferences())
+        conflicts = list(m.conflicts())
+        # Which inferences can be written as "+" relations, which need a PCS.
+        undercut = {m.target(c) for c in conflicts if G.nodes[m.target(c)][KIND] == INFERENCE}
+        as_relation: list[str] = []
+        as_pcs: list[str] = []
+        for s in inferences:
+            d = G.nodes[s]
+            argdown = self.argdown(s)
+            simple = (
+                len(m.premises(s)) == 1
+                and d.get("scheme") is None
+                and not self.user_meta(s)
+                and set(argdown) <= {"target", "relation"}
+                and argdown.get("target") in (None,)
+                and argdown.get("relation") in (None,)
+                and s not in undercut
+            )
+            (as_relation if simple else as_pcs).append(s)
+        # Native conflicts: one attacker, default type, plain meta.
+        native_conflicts: list[str] = []
+        for c in conflicts:
+            d = G.nodes[c]
+            target = m.target(c)
+            relation = self.argdown(c).get("relation")
+            ok = (
+                len(m.attackers(c)) == 1
+                and d.get("attack_type") == self.default_attack(target)
+                and not self.user_meta(c)
+                and set(self.argdown(c)) <= {"relation"}
+            )
+            if G.nodes[target][KIND] == INFERENCE:
+                ok = ok and relation is None and target in as_pcs
+            else:
+                ok = ok and relation in (None, "undercut", "contradictory")
+                if relation == "contradictory":
+                    ok = ok and not self.is_argument(target) and not self.is_argument(m.attackers(c)[0])
+            if ok:
+                native_conflicts.append(c)
+            else:
+                self.record(c)
+        # Relation blocks: supports, then conflicts, each in map order; one root, one block.
+        blocks: list[tuple[str, list[tuple[str, str]]]] = []
+        inline: dict[str, list[str]] = {}
+        items: list[tuple[str, str, str]] = [(m.conclusion(s), "+", s) for s in as_relation]
+        for c in native_conflicts:
+            target = m.target(c)
+            attacker = m.attackers(c)[0]
+            relation = self.argdown(c).get("relation")
+            if G.nodes[target][KIND] == INFERENCE:
+                inline.setdefault(target, []).append(c)
+            elif relation == "undercut":
+                items.append((attacker, "_>", c))
+            elif relation == "contradictory":
+                items.append((attacker, "><", c))
+            else:
+                items.append((target, "-", c))
+        for root, sym, rel in items:
+            if blocks and blocks[-1][0] == root:
+                blocks[-1][1].append((sym, rel))
+            else:
+                blocks.append((root, [(sym, rel)]))
+        # Ids: the reader gives a relation the smallest free "s<n>" or "a<n>", in document order.
+        taken = set(G.nodes) - set(as_relation) - set(native_conflicts)
+        seen: set[tuple[str, str, str]] = set()
+        order = [(root, sym, rel) for root, block in blocks for sym, rel in block]
+        order += [(t, "<_", c) for s in as_pcs for t in [s] for c in inline.get(s, [])]
+        demoted: set[str] = set()
+        supports_first = [x for x in order if x[1] == "+"] + [x for x in order if x[1] != "+"]
+        for _root, sym, rel in supports_first:
+            prefix = "s" if sym == "+" else "a"
+            i = 1
+            while f"{prefix}{i}" in taken:
+                i += 1
+            ends = (m.premises(rel)[0], m.conclusion(rel), sym)
+            if sym == "><":
+                key = tuple(sorted(ends[:2]))
+                ends = (key[0], key[1], sym)
+            if f"{prefix}{i}" != rel or ends in seen:
+                demoted.add(rel)
+                taken.add(rel)
+                continue
+            seen.add(ends)
+            taken.add(rel)
+        for s in as_relation:
+            if s in demoted:
+                as_pcs.append(s)
+        as_pcs.sort(key=inferences.index)
+        for c in native_conflicts:
+            if c in demoted:
+                self.record(c)
+        for r in m.rephrases():
+            self.record(r)
+        position = {n: i for i, n in enumerate(G.nodes)}
+        self.records.sort(key=lambda rec: position[rec["id"]])
+        # Claim lines (titles are fixed here), grouped by section.
+        by_section: dict[str | None, list[str]] = {}
+        for node in claims:
+            section = G.nodes[node].get("section")
+            if section is not None and not _writable_text(section):
+                section = None
+            by_section.setdefault(section, []).append(node)
+        lines_by_section = {sec: [self.claim_line(n) for n in nodes] for sec, nodes in by_section.items()}
+        # PCS titles.
+        pcs_titles: dict[str, str] = {}
+        pcs_extra: dict[str, dict[str, Any]] = {}
+        for s in as_pcs:
+            extra: dict[str, Any] = {}
+            pcs_titles[s] = self.choose_title(s, True, extra)
+            pcs_extra[s] = extra
+        # Front matter.
+        fm: dict[str, Any] = {}
+        if m.title is not None:
+            fm["title"] = m.title
+        extra_fm: dict[str, Any] = {}
+        if "title" in m.meta or EXTRA in m.meta:
+            extra_fm["meta"] = dict(m.meta)
+        else:
+            fm.update(m.meta)
+        if m.source is not None:
+            extra_fm["source"] = m.source
+        if self.records:
+            extra_fm["relations"] = self.records
+        if extra_fm:
+            fm[EXTRA] = extra_fm
+        parts: list[str] = []
+        if fm:
+            body = "\n".join(f"{_yaml(str(k))}: {_yaml(v)}" for k, v in fm.items())
+            parts.append(f"===\n{body}\n===")
+        for section, lines in lines_by_section.items():
+            if section is not None:
+                parts.append("# " + _escape(section))
+            parts.extend(lines)
+        for root, block in blocks:
+            kept = [(sym, rel) for sym, rel in block if rel not in demoted]
+            if not kept:
+                continue
+            lines = [self.name(root)]
+            for sym, rel in kept:
+                other = m.premises(rel)[0] if sym in ("+", "-") else m.conclusion(rel)
+                lines.append(f"  {sym} {self.name(other)}")
+            parts.append("\n".join(lines))
+        for s in as_pcs:
+            parts.extend(
+                self.pcs(s, pcs_titles[s], pcs_extra[s], [c for c in inline.get(s, []) if c not in demoted])
+            )
+        for i, part in enumerate(parts):
+            yield ("\n\n" if i else "") + part
+        if parts:
+            yield "\n"
+
+    def pcs(self, s: str, title: str, extra: dict[str, Any], undercuts: list[str]) -> list[str]:
+        m, d = self.m, self.G.nodes[s]
+        argdown = self.argdown(s)
+        head = f"<{title}>"
+        description = argdown.get("description")
+        if isinstance(description, str):
+            if _writable_text(description):
+                head += ": " + _escape(description)
+            else:
+                extra["description"] = description
+        lines = []
+        premises = m.premises(s)
+        for k, p in enumerate(premises, 1):
+            lines.append(f"({k}) {self.name(p)}")
+        scheme = d.get("scheme")
+        data = self.user_meta(s)
+        rest = {k: v for k, v in argdown.items() if k not in ("title", "description")}
+        if rest:
+            extra["argdown"] = rest
+        rule = ""
+        if scheme is not None:
+            if _writable_text(scheme):
+                rule = _escape(scheme, inference=True)
+            else:
+                extra["scheme"] = scheme
+        if extra:
+            data[EXTRA] = extra
+        if rule or data:
+            lines.append("-- " + " ".join(x for x in (rule, _yaml(data) if data else "") if x) + " --")
+        else:
+            lines.append("----")
+        for c in undercuts:
+            lines.append(f"  <_ {self.name(m.attackers(c)[0])}")
+        lines.append(f"({len(premises) + 1}) {self.name(m.conclusion(s))}")
+        return [head, "\n".join(lines)]
+
+
+def generate_argdown(m: ArgumentMap) -> Iterator[str]:
+    r"""Yield the map as an Argdown document, in chunks; join them to get the text.
+
+    Claims come first (grouped under one heading per section), then the
+    relation trees, then one argument with a PCS per inference that is not a
+    plain one-premise support.
+
+    Examples
+    --------
+    >>> m = ArgumentMap()
+    >>> man, mortal = m.claim("Socrates is a man."), m.claim("All men are mortal.")
+    >>> s = m.support(m.claim("Socrates is mortal."), [man, mortal])
+    >>> _ = m.attack(man, m.claim("He is a god. #myth"))
+    >>> print("".join(generate_argdown(m)), end="")
+    [socrates-is-a-man]: Socrates is a man.
+    <BLANKLINE>
+    [all-men-are-mortal]: All men are mortal.
+    <BLANKLINE>
+    [socrates-is-mortal]: Socrates is mortal.
+    <BLANKLINE>
+    [he-is-a-god-myth]: He is a god. \#myth
+    <BLANKLINE>
+    [socrates-is-a-man]
+      - [he-is-a-god-myth]
+    <BLANKLINE>
+    <s1>
+    <BLANKLINE>
+    (1) [socrates-is-a-man]
+    (2) [all-men-are-mortal]
+    ----
+    (3) [socrates-is-mortal]
+    """
+    return _Writer(m).generate()
+
+
+def write_argdown(m: ArgumentMap, target: PathOrFile) -> None:
+    """Write the map as Argdown (atomically when ``target`` is a path)."""
+    atomic_write(target, "".join(generate_argdown(m)))

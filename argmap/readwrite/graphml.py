@@ -1,0 +1,94 @@
+"""GraphML, as networkx reads and writes it.
+
+Every model attribute is a GraphML ``data`` element: strings and booleans as
+they are, ``span``, ``tags`` and ``meta`` (and the graph's ``meta``) as JSON
+strings; attributes that are None are left out. ``networkx.read_graphml``
+reads the output into a plain graph.
+
+Examples
+--------
+>>> m = argmap.ArgumentMap(source="It rains.")
+>>> s = m.support(m.claim("Stay in."), m.claim("It rains.", quote="It rains.", tags=["weather"]))
+>>> text = "".join(generate_graphml(m))
+>>> nx.parse_graphml(text).nodes["it-rains"]["span"]
+'[0, 9]'
+>>> parse_graphml(text) == m
+True
+"""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Mapping
+from typing import Any, Final
+
+import networkx as nx
+
+from argmap.exceptions import FormatError
+from argmap.model import ArgumentMap
+from argmap.readwrite._io import PathOrFile, atomic_write, read_text
+from argmap.readwrite._schema import map_from_nodes
+
+__all__ = ["generate_graphml", "parse_graphml", "read_graphml", "write_graphml"]
+
+_JSON: Final = frozenset({"span", "tags", "meta"})
+
+
+def _encode(attrs: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in attrs.items():
+        if value is None:
+            continue
+        out[key] = json.dumps(value, ensure_ascii=False, sort_keys=True) if key in _JSON else value
+    return out
+
+
+def _decode(attrs: dict[str, Any], where: str) -> dict[str, Any]:
+    out = dict(attrs)
+    for key in _JSON & attrs.keys():
+        try:
+            out[key] = json.loads(attrs[key])
+        except (TypeError, json.JSONDecodeError):
+            raise FormatError(f"{key} is not valid JSON", f"{where}.{key}") from None
+    return out
+
+
+def generate_graphml(m: ArgumentMap) -> Iterator[str]:
+    """Yield the map as GraphML text, line by line."""
+    G: nx.DiGraph[str] = nx.DiGraph()
+    G.graph.update(_encode({"title": m.title, "source": m.source, "meta": m.meta}))
+    for n, d in m.graph.nodes(data=True):
+        G.add_node(n, **_encode(d))
+    G.add_edges_from(m.graph.edges())
+    for line in nx.generate_graphml(G, prettyprint=True):
+        yield line + "\n"
+
+
+def parse_graphml(text: str) -> ArgumentMap:
+    """Build a map from GraphML text written by :func:`generate_graphml`.
+
+    Raises :class:`~argmap.exceptions.FormatError` on text that is not GraphML
+    of an argument map.
+    """
+    try:
+        G = nx.parse_graphml(text, node_type=str)
+    except (ET.ParseError, KeyError, ValueError, nx.NetworkXError) as exc:
+        raise FormatError(f"not readable GraphML: {exc}") from None
+    if G.is_multigraph() or not G.is_directed():
+        raise FormatError("an argument map is a directed graph without parallel edges")
+    graph = _decode(dict(G.graph), "graph")
+    nodes: list[tuple[str, Mapping[str, Any]]] = [
+        (str(n), _decode(d, f"node {n}")) for n, d in G.nodes(data=True)
+    ]
+    return map_from_nodes(graph, nodes, list(G.edges()))
+
+
+def read_graphml(source: PathOrFile) -> ArgumentMap:
+    """Read a GraphML file (path or open file)."""
+    return parse_graphml(read_text(source))
+
+
+def write_graphml(m: ArgumentMap, target: PathOrFile) -> None:
+    """Write the map as GraphML (atomically when ``target`` is a path)."""
+    atomic_write(target, "".join(generate_graphml(m)))

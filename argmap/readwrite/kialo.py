@@ -1,0 +1,182 @@
+"""Kialo's plain-text export: a numbered outline of pros and cons.
+
+::
+
+    Discussion Title: Should we take an umbrella?
+
+    1. Take an umbrella.
+    1.1. Pro: It will rain.
+    1.1.1. Con: The forecast is often wrong
+    about rain.
+    1.2. Pro: -> See 1.1.1.
+
+Each numbered line is a claim whose id is its number without the last dot
+(``"1.1"``); its text runs on until the next numbered line. ``Pro`` becomes a
+support of the parent (relation id ``s`` + number), ``Con`` an attack (``a`` +
+number) and a line without a stance a rephrase (``r`` + number). ``-> See 1.1.``
+reuses the claim numbered ``1.1`` instead of adding one. Backslash escapes of
+``[]()`` are removed on reading and added on writing.
+
+Writing numbers the claims depth-first from the claims that are no premise of
+anything; Kialo cannot hold linked premises beyond the first, undercuts or a
+source text, and these are left out with a
+:class:`~argmap.exceptions.LossyConversionWarning`.
+
+Examples
+--------
+>>> m = parse_kialo("Discussion Title: T\\n\\n1. Take an umbrella.\\n1.1. Pro: It will\\nrain.\\n")
+>>> m.premises("s1.1"), m["1.1"]["text"]
+(('1.1',), 'It will\\nrain.')
+>>> print("".join(generate_kialo(m)), end="")
+Discussion Title: T
+<BLANKLINE>
+1. Take an umbrella.
+1.1. Pro: It will
+rain.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterator
+from typing import Final
+
+from argmap.exceptions import ArgmapError, LossyConversionWarning, ParseError
+from argmap.model import CONFLICT, INFERENCE, REPHRASE, ArgumentMap
+from argmap.readwrite._io import PathOrFile, atomic_write, read_text
+
+__all__ = ["generate_kialo", "parse_kialo", "read_kialo", "write_kialo"]
+
+_TITLE: Final = re.compile(r"Discussion Title: ?(.*)")
+_LINE: Final = re.compile(r"^((?:\d+\.)+) (?:(Pro|Con): )?(.*)$")
+_SEE: Final = re.compile(r"^-> See ((?:\d+\.)+)\s*$")
+_UNESCAPE: Final = re.compile(r"\\([\[\]()\\])")
+_ESCAPE: Final = re.compile(r"([\[\]()\\])")
+_PREFIX: Final = {INFERENCE: "s", CONFLICT: "a", REPHRASE: "r"}
+_STANCE: Final = {INFERENCE: "Pro: ", CONFLICT: "Con: ", REPHRASE: ""}
+
+
+def parse_kialo(text: str) -> ArgumentMap:
+    """Build a map from the text of a Kialo export.
+
+    Raises :class:`~argmap.exceptions.ParseError` (with line and column) on a
+    line that breaks the outline: a number whose parent is missing, a repeated
+    number, or a ``-> See`` link to an unknown number.
+    """
+    lines = text.split("\n")
+    title = None
+    i = 0
+    if lines and (t := _TITLE.fullmatch(lines[0].rstrip())):
+        title = t[1].strip() or None
+        i = 1
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    entries: list[tuple[str, str | None, list[str], int]] = []
+    for j in range(i, len(lines)):
+        line = lines[j]
+        if found := _LINE.match(line):
+            entries.append((found[1], found[2], [found[3]], offsets[j]))
+        elif entries:
+            entries[-1][2].append(line.strip())
+        elif line.strip():
+            raise ParseError("expected a numbered line such as '1. Thesis'", text, offsets[j])
+    m = ArgumentMap(title=title)
+    try:
+        for number, stance, parts, pos in entries:
+            body = "\n".join(parts).strip()
+            node = number[:-1]
+            parent = node.rpartition(".")[0]
+            see = _SEE.match(body)
+            if see:
+                claim = see[1][:-1]
+                if claim not in m or m.kind(claim) != "claim":
+                    raise ParseError(f"'-> See {see[1]}' names no earlier claim", text, pos)
+            else:
+                if node in m:
+                    raise ParseError(f"number {number} is used twice", text, pos)
+                if not body:
+                    raise ParseError(f"claim {number} has no text", text, pos)
+                claim = m.claim(_UNESCAPE.sub(r"\1", body), id=node)
+            if not parent:
+                if stance or see:
+                    raise ParseError(f"a top-level claim ({number}) has no parent to argue for", text, pos)
+                continue
+            if parent not in m:
+                raise ParseError(f"claim {number} has no parent {parent}.", text, pos)
+            if stance == "Pro":
+                m.support(parent, claim, id=f"s{node}")
+            elif stance == "Con":
+                m.attack(parent, claim, id=f"a{node}")
+            else:
+                m.rephrase(claim, parent, id=f"r{node}")
+    except ParseError:
+        raise
+    except ArgmapError as exc:
+        raise ParseError(str(exc), text, pos) from None
+    return m
+
+
+def _escape(text: str) -> list[str]:
+    out = []
+    for k, line in enumerate(_ESCAPE.sub(r"\\\1", text).split("\n")):
+        out.append(" " + line if k and (_LINE.match(line) or _TITLE.fullmatch(line)) else line)
+    return out
+
+
+def generate_kialo(m: ArgumentMap) -> Iterator[str]:
+    """Yield the map as a Kialo export, line by line (each with its newline)."""
+    G = m.graph
+    lossy: list[str] = []
+    children: dict[str, list[tuple[str, str]]] = {c: [] for c in m.claims()}
+    for r in m.relations():
+        kind = m.kind(r)
+        target = m.conclusion(r)
+        sources = m.premises(r)
+        if m.kind(target) != "claim":
+            lossy.append(f"undercut {r}")
+            continue
+        if len(sources) > 1:
+            lossy.append(f"linked premises {', '.join(sources[1:])} of {r}")
+        children[target].append((kind, sources[0]))
+    has_parent = {s for kids in children.values() for _, s in kids}
+    roots = [c for c in children if c not in has_parent] or list(children)[:1]
+    number: dict[str, str] = {}
+    yield f"Discussion Title: {m.title}\n" if m.title else "Discussion Title:\n"
+    yield "\n"
+    stack: list[tuple[str, str, str | None]] = [
+        (r, f"{k}.", None) for k, r in reversed(list(enumerate(roots, 1)))
+    ]
+    while stack:
+        claim, num, relation = stack.pop()
+        stance = "" if relation is None else _STANCE[relation]
+        if claim in number:
+            yield f"{num} {stance}-> See {number[claim]}\n"
+            continue
+        number[claim] = num
+        lines = _escape(G.nodes[claim]["text"])
+        yield f"{num} {stance}{lines[0]}\n"
+        for line in lines[1:]:
+            yield f"{line}\n"
+        kids = children[claim]
+        stack.extend((s, f"{num}{k}.", kd) for k, (kd, s) in reversed(list(enumerate(kids, 1))))
+    missing = [c for c in children if c not in number]
+    if missing:
+        lossy.append(f"claims in a cycle {', '.join(missing)}")
+    if m.source is not None:
+        lossy.append("the source text")
+    if lossy:
+        warnings.warn(
+            f"Kialo's format cannot hold: {'; '.join(lossy)}; left out", LossyConversionWarning, stacklevel=2
+        )
+
+
+def read_kialo(source: PathOrFile) -> ArgumentMap:
+    """Read a Kialo export (path or open file)."""
+    return parse_kialo(read_text(source))
+
+
+def write_kialo(m: ArgumentMap, target: PathOrFile) -> None:
+    """Write the map as a Kialo export (atomically when ``target`` is a path)."""
+    atomic_write(target, "".join(generate_kialo(m)))

@@ -1,0 +1,262 @@
+"""SADFace JSON (Simple Argument Description Format, v0.2).
+
+A document has ``nodes`` -- ``atom`` s with ``text`` and ``scheme`` s with a
+``name`` -- joined by ``edges`` (``source_id`` -> ``target_id``), plus
+``metadata`` and ``resources``. Atoms become claims and schemes relations with
+the same ids: a scheme named like an attack (``conflict``, ``attack``,
+``rebut``, ``undercut``, ``undermine``) becomes a conflict, ``rephrase`` a
+rephrase, and any other name an inference (``support`` has no scheme; other
+names are the scheme). ``metadata.core.title`` is the map's title. Node
+``metadata``, atom ``sources``, edge ids, the document's other metadata and its
+resources are kept in ``meta["sadface"]``; what SADFace has no field for is
+written under ``metadata["argmap"]``.
+
+Examples
+--------
+>>> doc = {"nodes": [{"id": "c", "type": "atom", "text": "Take an umbrella."},
+...                  {"id": "p", "type": "atom", "text": "It rains."},
+...                  {"id": "s", "type": "scheme", "name": "support"}],
+...        "edges": [{"id": "e1", "source_id": "p", "target_id": "s"},
+...                  {"id": "e2", "source_id": "s", "target_id": "c"}],
+...        "metadata": {"core": {"title": "Rain", "version": "0.2"}}}
+>>> m = sadface_map(doc)
+>>> m.title, m.premises("s"), m.conclusion("s")
+('Rain', ('p',), 'c')
+>>> sadface_map(sadface_data(m)) == m
+True
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any, Final
+
+from argmap.exceptions import ArgmapError, FormatError
+from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap
+from argmap.readwrite._io import PathOrFile
+from argmap.readwrite._jsonio import dump_json, load_json
+
+__all__ = ["read_sadface", "sadface_data", "sadface_map", "write_sadface"]
+
+KEY: Final = "sadface"
+EXT: Final = "argmap"
+VERSION: Final = "0.2"
+_ATTACKS: Final = frozenset(
+    {"conflict", "attack", "rebut", "rebuttal", "undercut", "undermine", "undermining"}
+)
+_REPHRASES: Final = frozenset({"rephrase", "restatement", "reformulation"})
+_NAME: Final = {INFERENCE: "support", CONFLICT: "conflict", REPHRASE: "rephrase"}
+_CLAIM_DEFAULTS: Final[dict[str, Any]] = {
+    "quote": None,
+    "span": None,
+    "speaker": None,
+    "implicit": False,
+    "tags": (),
+    "section": None,
+}
+
+
+def _kind_of(name: str) -> tuple[str, str | None]:
+    low = name.strip().lower()
+    if low in _ATTACKS:
+        return CONFLICT, None
+    if low in _REPHRASES:
+        return REPHRASE, None
+    return INFERENCE, None if low in ("support", "inference", "") else name
+
+
+def _edge_id(u: str, v: str) -> str:
+    return f"{u}>{v}"
+
+
+def _field(obj: Mapping[str, Any], key: str, types: type | tuple[type, ...], where: str) -> Any:
+    value = obj.get(key)
+    if not isinstance(value, types):
+        raise FormatError(f"missing or invalid {key!r}", f"{where}.{key}")
+    return value
+
+
+def sadface_map(data: Mapping[str, Any]) -> ArgumentMap:
+    """Build a map from a SADFace document (a dict as :func:`json.load` gives it).
+
+    Raises :class:`~argmap.exceptions.FormatError` (with the JSON path) on a
+    document that is not SADFace or whose schemes lack premises or a single
+    conclusion.
+    """
+    if not isinstance(data, Mapping):
+        raise FormatError("a SADFace document must be a JSON object")
+    nodes = _field(data, "nodes", list, "$")
+    edges = _field(data, "edges", list, "$")
+    metadata = copy.deepcopy(data.get("metadata") or {})
+    ext = metadata.pop(EXT, {}) if isinstance(metadata, dict) else {}
+    core = metadata.get("core", {}) if isinstance(metadata, dict) else {}
+    title = core.pop("title", None) if isinstance(core, dict) else None
+    m = ArgumentMap(source=ext.get("source"), title=title if title is not None else ext.get("title"))
+    m.meta.update(ext.get("meta", {}))
+    by_id: dict[str, Mapping[str, Any]] = {}
+    for i, n in enumerate(nodes):
+        where = f"nodes[{i}]"
+        if not isinstance(n, Mapping):
+            raise FormatError("a node must be an object", where)
+        nid = _field(n, "id", str, where)
+        if nid in by_id:
+            raise FormatError(f"duplicate node id {nid!r}", f"{where}.id")
+        if n.get("type") not in ("atom", "scheme"):
+            raise FormatError(f"unknown node type {n.get('type')!r}", f"{where}.type")
+        by_id[nid] = n
+    preds: dict[str, list[str]] = {k: [] for k in by_id}
+    succs: dict[str, list[str]] = {k: [] for k in by_id}
+    edge_ids: list[list[Any]] = []
+    for i, e in enumerate(edges):
+        where = f"edges[{i}]"
+        if not isinstance(e, Mapping):
+            raise FormatError("an edge must be an object", where)
+        u, v = _field(e, "source_id", str, where), _field(e, "target_id", str, where)
+        for end, key in ((u, "source_id"), (v, "target_id")):
+            if end not in by_id:
+                raise FormatError(f"edge names unknown node {end!r}", f"{where}.{key}")
+        preds[v].append(u)
+        succs[u].append(v)
+        if e.get("id") != _edge_id(u, v):
+            edge_ids.append([u, v, e.get("id")])
+    try:
+        for nid, n in by_id.items():
+            if n["type"] == "atom":
+                m.claim(_field(n, "text", str, f"node {nid}"), id=nid, **_claim_kwargs(n))
+        schemes = [nid for nid, n in by_id.items() if n["type"] == "scheme"]
+        for order in (INFERENCE, REPHRASE, CONFLICT):
+            for nid in schemes:
+                n = by_id[nid]
+                kind, scheme = _kind_of(str(n.get("name", "")))
+                if kind != order:
+                    continue
+                node_ext = dict((n.get("metadata") or {}).get(EXT, {}))
+                scheme = node_ext.get("scheme", scheme)
+                meta = _node_meta(
+                    n, node_ext, ("name",) if str(n.get("name")) != _NAME[kind] and scheme is None else ()
+                )
+                sources = [p for p in preds[nid] if by_id[p]["type"] == "atom"]
+                if not sources or len(succs[nid]) != 1:
+                    raise FormatError("a scheme needs premises and exactly one conclusion", f"node {nid}")
+                target = succs[nid][0]
+                if kind == INFERENCE:
+                    m.support(target, sources, scheme=scheme, id=nid, meta=meta)
+                elif kind == REPHRASE:
+                    m.rephrase(sources[0], target, id=nid, meta=meta)
+                else:
+                    m.attack(target, sources, type=node_ext.get("attack_type"), id=nid, meta=meta)
+    except FormatError:
+        raise
+    except ArgmapError as exc:
+        raise FormatError(str(exc)) from None
+    layer: dict[str, Any] = {}
+    if metadata and metadata != {"core": {"version": VERSION}}:
+        layer["metadata"] = metadata
+    if data.get("resources"):
+        layer["resources"] = data["resources"]
+    if edge_ids:
+        layer["edge_ids"] = edge_ids
+    if layer:
+        m.meta[KEY] = layer
+    return m
+
+
+def _node_meta(n: Mapping[str, Any], ext: Mapping[str, Any], keep: tuple[str, ...]) -> dict[str, Any]:
+    meta = dict(ext.get("meta", {}))
+    layer: dict[str, Any] = {}
+    own = {k: v for k, v in (n.get("metadata") or {}).items() if k != EXT}
+    if own:
+        layer["metadata"] = own
+    if n.get("sources"):
+        layer["sources"] = n["sources"]
+    for key in keep:
+        layer[key] = n[key]
+    if layer:
+        meta[KEY] = layer
+    return meta
+
+
+def _claim_kwargs(n: Mapping[str, Any]) -> dict[str, Any]:
+    ext = (n.get("metadata") or {}).get(EXT, {})
+    kwargs = {k: ext[k] for k in _CLAIM_DEFAULTS if k in ext}
+    if "span" in kwargs:
+        kwargs["span"] = tuple(kwargs["span"])
+    kwargs["meta"] = _node_meta(n, ext, ())
+    return kwargs
+
+
+def sadface_data(m: ArgumentMap) -> dict[str, Any]:
+    """Return the map as a SADFace document (a JSON-ready dict)."""
+    G = m.graph
+    layer: Mapping[str, Any] = m.meta.get(KEY, {})
+    nodes: list[dict[str, Any]] = []
+    for n, d in G.nodes(data=True):
+        meta = dict(d.get("meta") or {})
+        own: dict[str, Any] = dict(meta.pop(KEY, {}))
+        metadata: dict[str, Any] = dict(own.get("metadata", {}))
+        ext: dict[str, Any] = {}
+        if d[KIND] == CLAIM:
+            rec: dict[str, Any] = {
+                "id": n,
+                "metadata": metadata,
+                "sources": own.get("sources", []),
+                TEXT: d[TEXT],
+            }
+            rec["type"] = "atom"
+            for key, default in _CLAIM_DEFAULTS.items():
+                value = d.get(key, default)
+                if value != default and not (key == "tags" and not value):
+                    ext[key] = list(value) if key in ("span", "tags") else value
+        else:
+            kind = d[KIND]
+            scheme = d.get("scheme") if kind == INFERENCE else None
+            name = own.get("name", scheme if scheme is not None else _NAME[kind])
+            rec = {"id": n, "metadata": metadata, "name": name, "type": "scheme"}
+            if _kind_of(name) != (kind, scheme):
+                rec["name"] = _NAME[kind]
+                if scheme is not None:
+                    ext["scheme"] = scheme
+            if kind == CONFLICT:
+                target = next(iter(G.successors(n)))
+                default = "undercut" if m.kind(target) == INFERENCE else None
+                if default is None:
+                    default = (
+                        "undermine" if m.inferences_from(target) and not m.inferences_to(target) else "rebut"
+                    )
+                if d.get("attack_type") != default:
+                    ext["attack_type"] = d.get("attack_type")
+        if meta:
+            ext["meta"] = meta
+        if ext:
+            metadata[EXT] = ext
+        nodes.append(rec)
+    ids = {(u, v): i for u, v, i in layer.get("edge_ids", [])}
+    edges = [{"id": ids.get((u, v), _edge_id(u, v)), "source_id": u, "target_id": v} for u, v in G.edges()]
+    metadata = copy.deepcopy(dict(layer.get("metadata", {"core": {"version": VERSION}})))
+    if m.title is not None:
+        metadata.setdefault("core", {})["title"] = m.title
+    top: dict[str, Any] = {}
+    if m.source is not None:
+        top["source"] = m.source
+    extra = {k: v for k, v in m.meta.items() if k != KEY}
+    if extra:
+        top["meta"] = extra
+    if top:
+        metadata[EXT] = top
+    return {
+        "edges": edges,
+        "metadata": metadata,
+        "nodes": nodes,
+        "resources": list(layer.get("resources", [])),
+    }
+
+
+def read_sadface(source: PathOrFile) -> ArgumentMap:
+    """Read a SADFace JSON file (path or open file)."""
+    return sadface_map(load_json(source))
+
+
+def write_sadface(m: ArgumentMap, target: PathOrFile, *, indent: int | None = 2) -> None:
+    """Write the map as SADFace JSON (atomically when ``target`` is a path)."""
+    dump_json(sadface_data(m), target, indent)

@@ -1,0 +1,172 @@
+"""Drawing maps: map -> pydot graph -> DOT -> SVG, PNG or PDF.
+
+:func:`diagram` returns a :class:`Diagram` holding the DOT text; it renders
+through :func:`argmap.render.backend.run_dot` and shows itself in Jupyter as
+SVG. :func:`render` (``argmap.draw`` at the top level) draws a map straight
+to a file. Colours and layout come from a :class:`~argmap.render.style.Style`.
+
+Examples
+--------
+>>> from argmap.render import diagram
+>>> m = argmap.ArgumentMap()
+>>> _ = m.support(m.claim("Take an umbrella."), m.claim("It will rain."))
+>>> d = diagram(m, theme="colorblind", rankdir="TB")
+>>> d.source.splitlines()[0]
+'digraph "argmap" {'
+>>> NO_EXE or d.pipe("svg").startswith(b"<?xml")
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Final
+
+import networkx as nx
+
+from argmap.exceptions import RenderError
+from argmap.model import ArgumentMap
+from argmap.readwrite._io import atomic_write
+from argmap.render.backend import run_dot
+from argmap.render.dot import to_dot
+from argmap.render.style import Style
+
+__all__ = ["SUFFIX_FORMATS", "Diagram", "Style", "diagram", "render"]
+
+SUFFIX_FORMATS: Final = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
+"""The file suffixes :meth:`Diagram.render` knows and the formats they select."""
+
+_MIME: Final = {"image/svg+xml": "svg", "image/png": "png"}
+
+
+class Diagram:
+    """A drawn map: DOT text that renders to SVG, PNG or PDF on demand.
+
+    Parameters
+    ----------
+    source : str
+        DOT text.
+    layout : str
+        Graphviz layout engine (``-K``), ``"dot"`` by default.
+    timeout : float
+        Seconds a render may take.
+
+    Examples
+    --------
+    >>> d = Diagram('digraph { "a" -> "b" }')
+    >>> d
+    <Diagram: 22 characters of DOT>
+    >>> bundle = {} if NO_EXE else d._repr_mimebundle_(include=["image/svg+xml", "image/png"])
+    >>> NO_EXE or sorted(bundle) == ["image/png", "image/svg+xml"]
+    True
+    """
+
+    def __init__(self, source: str, *, layout: str = "dot", timeout: float = 60.0) -> None:
+        self.source = source
+        self.layout = layout
+        self.timeout = timeout
+
+    def __repr__(self) -> str:
+        return f"<Diagram: {len(self.source)} characters of DOT>"
+
+    def pipe(self, fmt: str = "svg") -> bytes:
+        """Return the diagram rendered to ``fmt`` (``"svg"``, ``"png"``, ``"pdf"``, ...).
+
+        ``"dot"`` returns the DOT text itself, without running Graphviz.
+        """
+        if fmt == "dot":
+            return self.source.encode("utf-8")
+        return run_dot(self.source, fmt, layout=self.layout, timeout=self.timeout)
+
+    def render(self, path: str | os.PathLike[str]) -> Path:
+        """Write the diagram to ``path`` in the format its suffix names; return the path.
+
+        The suffix is one of :data:`SUFFIX_FORMATS`; the file is written
+        atomically (a failed render leaves an existing file untouched).
+
+        Raises
+        ------
+        RenderError
+            If the suffix names no known format, or Graphviz fails.
+        GraphvizNotFound
+            If no Graphviz engine is installed (not for ``.dot``).
+        """
+        target = Path(path)
+        fmt = SUFFIX_FORMATS.get(target.suffix.lower())
+        if fmt is None:
+            known = ", ".join(SUFFIX_FORMATS)
+            raise RenderError(f"cannot tell the image format of {os.fspath(path)!r}; use a suffix of {known}")
+        atomic_write(target, self.pipe(fmt))
+        return target
+
+    def _repr_svg_(self) -> str:
+        return self.pipe("svg").decode("utf-8")
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None
+    ) -> dict[str, str]:
+        """Return the diagram for Jupyter: SVG unless ``include`` asks for ``image/png`` too."""
+        wanted = set(include) if include else {"image/svg+xml"}
+        wanted -= set(exclude or ())
+        bundle: dict[str, str] = {}
+        for mime in sorted(wanted & set(_MIME)):
+            data = self.pipe(_MIME[mime])
+            bundle[mime] = (
+                data.decode("utf-8") if mime == "image/svg+xml" else base64.b64encode(data).decode()
+            )
+        return bundle
+
+
+def diagram(
+    m: ArgumentMap | nx.DiGraph[str],
+    style: Style | None = None,
+    *,
+    theme: str | None = None,
+    layout: str = "dot",
+    timeout: float = 60.0,
+    **options: Any,
+) -> Diagram:
+    """Return a :class:`Diagram` of the map.
+
+    Parameters
+    ----------
+    m : ArgumentMap or networkx.DiGraph
+    style : Style, optional
+        The look; by default the theme named ``theme``, else ``Style()``.
+    theme : str, optional
+        A built-in theme, ``"default"`` or ``"colorblind"`` (ignored when
+        ``style`` is given).
+    layout, timeout
+        Passed to :class:`Diagram`.
+    **options
+        Passed to :func:`argmap.render.dot.to_pydot`: ``values``,
+        ``value_range``, ``classes`` and overrides of style fields such as
+        ``rankdir="TB"`` or ``wrap=24``.
+    """
+    if style is None:
+        style = Style.theme(theme) if theme else Style()
+    return Diagram(to_dot(m, style, **options), layout=layout, timeout=timeout)
+
+
+def render(
+    m: ArgumentMap | nx.DiGraph[str],
+    path: str | os.PathLike[str],
+    style: Style | None = None,
+    **options: Any,
+) -> Path:
+    """Draw the map to ``path`` (SVG, PNG, PDF or DOT by its suffix); return the path.
+
+    The arguments after ``path`` are those of :func:`diagram`.
+
+    >>> import tempfile, pathlib
+    >>> m = argmap.ArgumentMap()
+    >>> _ = m.attack(m.claim("A"), by=m.claim("B"))
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = render(m, pathlib.Path(tmp) / "map.dot", rankdir="TB")
+    ...     'rankdir="TB"' in out.read_text()
+    True
+    """
+    return diagram(m, style, **options).render(path)

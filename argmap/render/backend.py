@@ -1,0 +1,145 @@
+"""The one place argmap runs a Graphviz process.
+
+:func:`run_dot` pipes DOT text through an engine and returns the output bytes.
+The engine is the system Graphviz ``dot`` (:data:`DOT_BINARY`) when it is on
+``PATH``; otherwise ``graphviz-pure`` (:data:`PURE_BINARY`), a self-contained
+port of Graphviz that ``pip install 'argmap[engine]'`` installs, found on
+``PATH`` or beside the running Python. It writes every format the system
+``dot`` does except PDF.
+
+Errors: no engine raises :class:`~argmap.exceptions.GraphvizNotFound` with an
+install hint; an engine that exits non-zero raises
+:class:`~argmap.exceptions.RenderError` carrying its stderr, and so does one
+that runs past the timeout.
+
+Examples
+--------
+>>> engine_available() in (True, False)
+True
+>>> NO_EXE or run_dot('digraph { a -> b }', "svg").startswith(b"<?xml")
+True
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+from typing import Final
+
+from argmap.exceptions import GraphvizNotFound, RenderError
+
+__all__ = [
+    "DOT_BINARY",
+    "FORMATS",
+    "INSTALL_HINT",
+    "LAYOUTS",
+    "PURE_BINARY",
+    "engine_available",
+    "find_engine",
+    "run_dot",
+]
+
+DOT_BINARY: Final = "dot"
+"""The system Graphviz program, looked up on ``PATH``."""
+
+PURE_BINARY: Final = "graphviz-pure"
+"""The fallback engine's program, from the ``graphviz-pure`` package (the ``engine`` extra)."""
+
+FORMATS: Final = frozenset({"svg", "png", "pdf", "dot", "xdot", "json", "plain", "jpg"})
+"""Output formats :func:`run_dot` accepts."""
+
+LAYOUTS: Final = frozenset({"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"})
+"""Layout engines :func:`run_dot` accepts."""
+
+INSTALL_HINT: Final = (
+    "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
+    "Windows: winget install graphviz) or the pip-installable engine: pip install 'argmap[engine]'"
+)
+
+_NO_PDF: Final = frozenset({"pdf"})
+
+
+def _beside_python(name: str) -> str | None:
+    """Return ``name`` from the running environment's scripts directory, if it is there."""
+    for folder in (sysconfig.get_path("scripts"), os.path.dirname(sys.executable)):
+        found = shutil.which(name, path=folder)
+        if found:
+            return found
+    return None
+
+
+def find_engine() -> tuple[str, str] | None:
+    """Return ``(kind, program)`` of the engine :func:`run_dot` would use, or None.
+
+    ``kind`` is ``"dot"`` for the system Graphviz or ``"graphviz-pure"``.
+
+    >>> find_engine() is None or find_engine()[0] in ("dot", "graphviz-pure")
+    True
+    """
+    system = shutil.which(DOT_BINARY)
+    if system:
+        return ("dot", system)
+    pure = shutil.which(PURE_BINARY) or _beside_python(PURE_BINARY)
+    if pure:
+        return ("graphviz-pure", pure)
+    return None
+
+
+def engine_available() -> bool:
+    """Return True if a Graphviz engine can be run."""
+    return find_engine() is not None
+
+
+def run_dot(source: str, fmt: str = "svg", *, layout: str = "dot", timeout: float = 60.0) -> bytes:
+    """Lay out and draw DOT text with Graphviz; return the output.
+
+    Parameters
+    ----------
+    source : str
+        DOT text, such as :func:`argmap.render.dot.to_dot` returns.
+    fmt : str
+        Output format, one of :data:`FORMATS`.
+    layout : str
+        Layout engine, one of :data:`LAYOUTS` (``-K``).
+    timeout : float
+        Seconds to wait before the process is killed.
+
+    Returns
+    -------
+    bytes
+
+    Raises
+    ------
+    GraphvizNotFound
+        If no engine is installed (the message says what to install).
+    RenderError
+        If ``fmt`` or ``layout`` is unknown, or the engine fails (with its
+        stderr), runs out of time or cannot write ``fmt``.
+    """
+    if fmt not in FORMATS:
+        raise RenderError(f"unknown output format {fmt!r}; choose from {', '.join(sorted(FORMATS))}")
+    if layout not in LAYOUTS:
+        raise RenderError(f"unknown layout {layout!r}; choose from {', '.join(sorted(LAYOUTS))}")
+    engine = find_engine()
+    if engine is None:
+        raise GraphvizNotFound(f"no Graphviz engine found ('{DOT_BINARY}' is not on PATH): {INSTALL_HINT}")
+    kind, program = engine
+    if kind == "graphviz-pure" and fmt in _NO_PDF:
+        raise RenderError(f"{PURE_BINARY} cannot write {fmt}; install the system Graphviz for {fmt} output")
+    cmd = [program, f"-K{layout}", f"-T{fmt}"]
+    try:
+        proc = subprocess.run(
+            cmd, input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+        )
+    except FileNotFoundError:
+        raise GraphvizNotFound(f"cannot run {program!r}: {INSTALL_HINT}") from None
+    except subprocess.TimeoutExpired:
+        raise RenderError(f"{Path(program).name} took longer than {timeout:g} s and was stopped") from None
+    stderr = proc.stderr.decode("utf-8", "replace")
+    if proc.returncode != 0:
+        raise RenderError(f"{Path(program).name} -T{fmt} exited with status {proc.returncode}", stderr)
+    return proc.stdout

@@ -1,0 +1,262 @@
+"""Compare argmap's Argdown reader with the reference parser, file by file.
+
+For every ``.argdown`` file of the conformance corpus (``../shared/corpora/argdown``)
+this reads the file with :func:`argmap.parse_argdown` and compares what the map
+holds with the JSON that ``@argdown/core`` 2.0.1 wrote for it
+(``expected/core-2.0.1/*.json``):
+
+- statements: equivalence classes by title (untitled ones by text), with the text
+  of their canonical member (tags cut out, white space collapsed); arguments
+  without a premise-conclusion structure (PCS) likewise;
+- arguments: each inference step of each PCS as (premises, conclusion), and the
+  titles of reconstructed arguments with their conclusions;
+- relations: (type, from, to), inferences named by their premises and conclusion.
+
+A file the reference rejects (lexer or parser errors, exceptions) must raise
+:class:`argmap.ArgdownSyntaxError`. Usage::
+
+    python benchmarks/argdown_conformance.py [CORPUS_DIR] [-v]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from argmap import ArgdownSyntaxError, ArgumentMap, parse_argdown
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "argdown"
+EXPECTED = "expected/core-2.0.1"
+AUTO = re.compile(r"Untitled \d+")
+WS = re.compile(r"\s+")
+TIER1_CORE = ("semmelweis_betz", "veggie_debate", "intro", "parser-", "model-escaped-chars")
+
+Key = tuple[Any, ...]
+Facts = dict[str, Counter[Any]]
+
+
+def tier(path: str) -> int:
+    """1 for the files that must match (syntax snippets, example debates, core fixtures), else 2."""
+    if path.startswith(("docs-snippets/docs__syntax__README/", "argdown-repo/examples/")):
+        return 1
+    name = path.rsplit("/", 1)[-1]
+    if path.startswith("argdown-repo/packages/argdown-core/test/") and name.startswith(TIER1_CORE):
+        return 1
+    return 2
+
+
+def norm(text: str) -> str:
+    return WS.sub(" ", text).strip()
+
+
+def _cut_tags(member: dict[str, Any]) -> str:
+    units = member.get("text", "").encode("utf-16-le")
+    tags = sorted((r for r in member.get("ranges", []) if r.get("type") == "tag"), key=lambda r: -r["start"])
+    for r in tags:
+        units = units[: 2 * r["start"]] + units[2 * (r["stop"] + 1) :]
+    return norm(units.decode("utf-16-le", errors="replace"))
+
+
+def _canonical(node: dict[str, Any]) -> dict[str, Any] | None:
+    found = None
+    for member in reversed(node.get("members", [])):
+        if not member.get("isReference"):
+            if (member.get("data") or {}).get("isCanonical"):
+                return member
+            found = found or member
+    return found
+
+
+def _text(node: dict[str, Any], title: str) -> str:
+    member = _canonical(node)
+    return (_cut_tags(member) if member else "") or norm(title)
+
+
+def _steps(pcs: list[dict[str, Any]]) -> Iterable[tuple[int, list[int]]]:
+    for i, s in enumerate(pcs):
+        if s.get("role") not in ("intermediary-conclusion", "main-conclusion"):
+            continue
+        inf_data = (s.get("inference") or {}).get("data") or {}
+        data = s.get("data") or {}
+        uses = inf_data.get("uses") if isinstance(inf_data.get("uses"), list) else None
+        uses = uses or (data.get("uses") if isinstance(data.get("uses"), list) else None)
+        uses = uses or (inf_data.get("from") if isinstance(inf_data.get("from"), list) else None)
+        if uses:
+            yield i, [n - 1 for n in uses]
+            continue
+        chosen = []
+        for j in range(i - 1, -1, -1):
+            chosen.append(j)
+            if pcs[j].get("role") in ("intermediary-conclusion", "main-conclusion"):
+                break
+        yield i, chosen[::-1]
+
+
+def reference_facts(d: dict[str, Any], exploded: bool = False) -> Facts:
+    """What the reference's JSON says, as comparable facts.
+
+    With ``exploded`` (the front matter's ``model.explodeArguments``) the reference
+    has already split each argument into one argument per inference step.
+    """
+    ecs, args = d.get("statements", {}), d.get("arguments", {})
+    keys: dict[tuple[str, str], Key] = {}
+    facts: Facts = {k: Counter() for k in ("claims", "supports", "attacks", "arguments")}
+    for title, ec in ecs.items():
+        text = _text(ec, title)
+        key = ("x", text) if AUTO.fullmatch(title) else ("t", title)
+        keys["equivalence-class", title] = key
+        facts["claims"][key, text] += 1
+    inferences: dict[tuple[str, int], Key] = {}
+    for title, arg in args.items():
+        pcs = arg.get("pcs") or []
+        if not pcs:
+            text = _text(arg, title)
+            key = ("ax", text) if AUTO.fullmatch(title) else ("a", title)
+            keys["argument", title] = key
+            facts["claims"][key, text] += 1
+            continue
+        steps = [(len(pcs) - 1, list(range(len(pcs) - 1)))] if exploded else _steps(pcs)
+        for i, used in steps:
+            premises = frozenset(
+                keys["equivalence-class", pcs[j]["title"]] for j in used if 0 <= j < len(pcs)
+            )
+            conclusion = keys["equivalence-class", pcs[i]["title"]]
+            inferences[title, i] = ("inf", premises, conclusion)
+            facts["supports"]["support", premises, conclusion] += 1
+        main = inferences[title, len(pcs) - 1]
+        keys["argument", title] = main
+        if not AUTO.fullmatch(title):
+            facts["arguments"][title, main[2]] += 1
+    for r in d.get("relations", []):
+        frm = keys[r["fromType"], r["from"]]
+        if r["toType"] == "inference":
+            to = inferences[r["to"], r["conclusionIndex"]]
+        else:
+            to = keys[r["toType"], r["to"]]
+        if frm[0] == "inf":
+            frm = frm[2]
+        rtype = r["relationType"]
+        if rtype in ("support", "entails"):
+            facts["supports"][rtype, frozenset({frm}), to[2] if to[0] == "inf" else to] += 1
+        elif rtype == "contradictory":
+            facts["attacks"][(rtype, *sorted((frm, to), key=repr))] += 1
+        else:
+            facts["attacks"][rtype, frm, to] += 1
+    return facts
+
+
+def map_facts(m: ArgumentMap) -> Facts:
+    """The same facts, read off an :class:`ArgumentMap` made by :func:`parse_argdown`."""
+    facts: Facts = {k: Counter() for k in ("claims", "supports", "attacks", "arguments")}
+
+    def argdown(node: str) -> dict[str, Any]:
+        value = (m[node].get("meta") or {}).get("argdown")
+        return value if isinstance(value, dict) else {}
+
+    def key(node: str) -> Key:
+        a, text = argdown(node), norm(m[node]["text"])
+        if a.get("argument") is True:
+            return ("ax", text) if a.get("untitled") else ("a", a.get("title", node))
+        return ("x", text) if a.get("untitled") else ("t", a.get("title", node))
+
+    def inference_key(s: str) -> Key:
+        return ("inf", frozenset(key(p) for p in m.premises(s)), key(m.conclusion(s)))
+
+    for c in m.claims():
+        facts["claims"][key(c), norm(m[c]["text"])] += 1
+    for s in m.inferences():
+        a = argdown(s)
+        _, premises, conclusion = inference_key(s)
+        facts["supports"][a.get("relation", "support"), premises, conclusion] += 1
+        if "argument" not in a and (a.get("title") or not re.fullmatch(r"s\d+", s)):
+            facts["arguments"][a.get("title", s), conclusion] += 1
+    for c in m.conflicts():
+        target = m.target(c)
+        on_inference = m.kind(target) == "inference"
+        to = inference_key(target) if on_inference else key(target)
+        rtype = argdown(c).get("relation") or ("undercut" if on_inference else "attack")
+        for attacker in m.attackers(c):
+            if rtype == "contradictory":
+                facts["attacks"][(rtype, *sorted((key(attacker), to), key=repr))] += 1
+            else:
+                facts["attacks"][rtype, key(attacker), to] += 1
+    return facts
+
+
+def rejected(summary: dict[str, Any]) -> bool:
+    return bool(summary["lexerErrors"] or summary["parserErrors"] or summary["exceptions"])
+
+
+def compare(corpus: Path, summary: dict[str, Any]) -> tuple[bool, str]:
+    """Return (ok, what differs) for one file of ``SUMMARY.json``."""
+    path = summary["file"]
+    text = (corpus / path).read_text(encoding="utf-8")
+    try:
+        m = parse_argdown(text)
+    except ArgdownSyntaxError as exc:
+        if rejected(summary):
+            return True, ""
+        return False, f"raised {exc}"
+    if rejected(summary):
+        return False, "accepted a file the reference rejects"
+    expected = json.loads((corpus / EXPECTED / f"{path}.json").read_text(encoding="utf-8"))
+    model = m.meta.get("model")
+    exploded = isinstance(model, dict) and bool(model.get("explodeArguments"))
+    ref, mine = reference_facts(expected, exploded), map_facts(m)
+    for part in ("claims", "supports", "attacks", "arguments"):
+        if ref[part] != mine[part]:
+            missing = list((ref[part] - mine[part]).elements())[:2]
+            extra = list((mine[part] - ref[part]).elements())[:2]
+            return False, f"{part}: missing {missing} extra {extra}"
+    return True, ""
+
+
+def summaries(corpus: Path) -> list[dict[str, Any]]:
+    data = json.loads((corpus / EXPECTED / "SUMMARY.json").read_text(encoding="utf-8"))
+    return list(data["files"])
+
+
+def folder(path: str) -> str:
+    return "/".join(path.split("/")[:2]) if not path.startswith("argdown-repo/") else path.rsplit("/", 1)[0]
+
+
+def main(argv: list[str]) -> int:
+    verbose = "-v" in argv
+    args = [a for a in argv if a != "-v"]
+    corpus = Path(args[0]) if args else DEFAULT_CORPUS
+    rows: dict[str, list[int]] = {}
+    totals = {"accepted": [0, 0], "rejected": [0, 0], "tier 1": [0, 0]}
+    for summary in summaries(corpus):
+        ok, why = compare(corpus, summary)
+        row = rows.setdefault(folder(summary["file"]), [0, 0])
+        row[0] += ok
+        row[1] += 1
+        for name, applies in (
+            ("accepted", not rejected(summary)),
+            ("rejected", rejected(summary)),
+            ("tier 1", tier(summary["file"]) == 1),
+        ):
+            if applies:
+                totals[name][0] += ok
+                totals[name][1] += 1
+        if verbose and not ok:
+            print(f"MISMATCH {summary['file']}: {why}")
+    width = max(len(k) for k in rows)
+    print(f"{'folder':<{width}}  match  files  share")
+    for name, (ok, n) in sorted(rows.items()):
+        print(f"{name:<{width}}  {ok:5d}  {n:5d}  {ok / n:6.1%}")
+    for name, (ok, n) in totals.items():
+        label = {"accepted": "files the reference accepts", "rejected": "files the reference rejects"}.get(
+            name, name
+        )
+        print(f"{label}: {ok}/{n} = {ok / max(n, 1):.1%}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

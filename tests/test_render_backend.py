@@ -1,0 +1,112 @@
+"""The one Graphviz process: engine lookup, errors, timeout, fallback engine."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from argmap.exceptions import ArgmapError, GraphvizNotFound, RenderError
+from argmap.render import backend
+
+SOURCE = 'digraph { "a" -> "b" }'
+TOOLS = os.pathsep.join(
+    sorted(
+        {os.path.dirname(shutil.which(t) or shutil.which(t, path=os.defpath) or "") for t in ("cat", "sleep")}
+    )
+)
+"""Where the fake engines find cat and sleep; the fake comes first on PATH, before any real dot."""
+
+
+def fake_engine(folder: Path, name: str, script: str) -> Path:
+    """Write an executable shell script standing in for a Graphviz program."""
+    path = folder / name
+    path.write_text(f"#!/bin/sh\n{script}\n")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+    return path
+
+
+@pytest.fixture
+def no_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.setattr(backend, "_beside_python", lambda name: None)
+
+
+@pytest.mark.usefixtures("no_engine")
+def test_missing_binary_says_what_to_install() -> None:
+    assert backend.find_engine() is None
+    assert not backend.engine_available()
+    with pytest.raises(GraphvizNotFound, match="apt-get install graphviz") as info:
+        backend.run_dot(SOURCE)
+    assert "argmap[engine]" in str(info.value)
+    assert isinstance(info.value, ArgmapError)
+
+
+def test_engine_vanishing_between_lookup_and_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(backend, "find_engine", lambda: ("dot", str(tmp_path / "gone")))
+    with pytest.raises(GraphvizNotFound, match="cannot run"):
+        backend.run_dot(SOURCE)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="shell scripts")
+def test_failure_carries_stderr(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fake_engine(tmp_path, "dot", 'cat >/dev/null; echo "Error: <stdin>: syntax error in line 1" >&2; exit 1')
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{TOOLS}")
+    with pytest.raises(RenderError, match="exited with status 1: Error: <stdin>: syntax error") as info:
+        backend.run_dot(SOURCE, "png")
+    assert info.value.stderr.startswith("Error: <stdin>")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="shell scripts")
+def test_timeout(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fake_engine(tmp_path, "dot", "exec sleep 10")
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{TOOLS}")
+    with pytest.raises(RenderError, match=r"took longer than 0\.3 s"):
+        backend.run_dot(SOURCE, timeout=0.3)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="shell scripts")
+def test_arguments_and_input(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    fake_engine(tmp_path, "dot", 'echo "$@"; cat')
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{TOOLS}")
+    assert backend.run_dot("Путин", "svg", layout="neato") == "-Kneato -Tsvg\nПутин".encode()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="shell scripts")
+def test_fallback_is_used_without_system_dot(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    pure = fake_engine(tmp_path, backend.PURE_BINARY, 'echo "$@"')
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.setattr(backend, "_beside_python", lambda name: str(pure))
+    assert backend.find_engine() == ("graphviz-pure", str(pure))
+    assert backend.run_dot(SOURCE, "png") == b"-Kdot -Tpng\n"
+    with pytest.raises(RenderError, match="cannot write pdf"):
+        backend.run_dot(SOURCE, "pdf")
+
+
+@pytest.mark.parametrize(("fmt", "layout"), [("gif", "dot"), ("svg", "spring")])
+def test_unknown_format_or_layout(fmt: str, layout: str) -> None:
+    with pytest.raises(RenderError, match="unknown"):
+        backend.run_dot(SOURCE, fmt, layout=layout)
+
+
+@pytest.mark.exe
+def test_real_engine_renders_and_reports_errors() -> None:
+    assert backend.run_dot(SOURCE, "svg").startswith(b"<?xml")
+    with pytest.raises(RenderError, match="syntax error") as info:
+        backend.run_dot("digraph { a -> }")
+    assert "syntax error" in info.value.stderr
+
+
+@pytest.mark.exe
+def test_installed_fallback_engine(monkeypatch: pytest.MonkeyPatch) -> None:
+    pure = shutil.which(backend.PURE_BINARY) or backend._beside_python(backend.PURE_BINARY)
+    if pure is None:
+        pytest.skip("graphviz-pure is not installed (pip install 'argmap[engine]')")
+    monkeypatch.setenv("PATH", "")
+    assert backend.find_engine() == ("graphviz-pure", pure)
+    assert b"<svg" in backend.run_dot(SOURCE, "svg")
+    assert backend.run_dot(SOURCE, "png").startswith(b"\x89PNG")
