@@ -179,7 +179,42 @@ def _write_drawing(m: ArgumentMap, out: str, args: argparse.Namespace) -> Path:
     from argmap.render import Style, render
 
     style = Style.theme(args.theme).replace(rankdir=args.rankdir, wrap=args.wrap)
-    return render(m, out, style)
+    return render(m, out, style, **_large_options(args))
+
+
+def _add_large_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--focus", metavar="CLAIM", help="draw only the claims near this claim id")
+    parser.add_argument(
+        "--depth", type=int, default=2, metavar="N", help="argument steps around --focus (default 2)"
+    )
+    parser.add_argument(
+        "--collapse",
+        nargs="*",
+        metavar="SECTION",
+        help="draw each section (or those named) as one box",
+    )
+    parser.add_argument(
+        "--layout",
+        default="auto",
+        help="Graphviz engine: dot, sfdp, ... (default auto: dot for small maps, sfdp for large ones)",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=60.0, metavar="S", help="stop Graphviz after S seconds (default 60)"
+    )
+
+
+def _large_options(args: argparse.Namespace) -> dict[str, object]:
+    """Return the :func:`_add_large_options` values for :func:`argmap.render.diagram` (none if absent)."""
+    if not hasattr(args, "focus"):
+        return {}
+    collapse = args.collapse if args.collapse else args.collapse is not None
+    return {
+        "focus": args.focus,
+        "depth": args.depth,
+        "collapse": collapse,
+        "layout": args.layout,
+        "timeout": args.timeout,
+    }
 
 
 def _setup_render(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -189,6 +224,7 @@ def _setup_render(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "-o", "--output", required=True, metavar="OUT", help="output file; .svg, .png, .pdf or .dot"
     )
     _add_look_options(p)
+    _add_large_options(p)
     p.set_defaults(func=_cmd_render)
 
 
@@ -279,6 +315,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from argmap.analysis import evaluate as ev
     from argmap.analysis import semantics as sem
 
+    if args.limit < 0:
+        raise ArgmapError(f"--limit must be 0 or more, not {args.limit}")
     if Path(args.file).suffix.lower() in _AF_SUFFIXES:
         from argmap.analysis.iccma import read_af
 

@@ -41,7 +41,7 @@ from __future__ import annotations
 import copy as _copy
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Hashable, Iterable, Iterator, Mapping
 from typing import Any, Final, Literal
 
 import networkx as nx
@@ -109,6 +109,20 @@ def _claim_attrs(
 ) -> dict[str, Any]:
     if not isinstance(text, str) or not text.strip():
         raise GraphStructureError("a claim needs a non-empty text")
+    if span is not None and not (
+        isinstance(span, (tuple, list))
+        and len(span) == 2
+        and all(isinstance(x, int) and not isinstance(x, bool) for x in span)
+    ):
+        raise GraphStructureError(f"a span must be two integers, not {span!r}")
+    for name, value in (("quote", quote), ("speaker", speaker), ("section", section)):
+        if value is not None and not isinstance(value, str):
+            raise GraphStructureError(f"a claim's {name} must be a string or None, not {value!r}")
+    if isinstance(tags, str) or not isinstance(tags, Iterable):
+        raise GraphStructureError(f"a claim's tags must be strings, not {tags!r}")
+    tags = tuple(tags)
+    if not all(isinstance(t, str) for t in tags):
+        raise GraphStructureError(f"a claim's tags must be strings, not {tags!r}")
     return {
         KIND: CLAIM,
         TEXT: text,
@@ -116,10 +130,16 @@ def _claim_attrs(
         "span": None if span is None else (int(span[0]), int(span[1])),
         "speaker": speaker,
         "implicit": bool(implicit),
-        "tags": tuple(tags),
+        "tags": tags,
         "section": section,
-        "meta": dict(meta or {}),
+        "meta": _meta(meta),
     }
+
+
+def _meta(meta: Mapping[str, Any] | None) -> dict[str, Any]:
+    if meta is not None and not isinstance(meta, Mapping):
+        raise GraphStructureError(f"meta must be a mapping, not {meta!r}")
+    return dict(meta or {})
 
 
 def as_graph(m: ArgumentMap | nx.DiGraph) -> nx.DiGraph:
@@ -144,7 +164,7 @@ def validate(G: ArgumentMap | nx.DiGraph) -> None:
     source = G.graph.get("source")
     for n, d in G.nodes(data=True):
         kind = d.get(KIND)
-        if kind not in KINDS:
+        if not isinstance(kind, str) or kind not in KINDS:
             raise GraphStructureError(f"node {n!r} has unknown kind {kind!r}")
         if kind == CLAIM:
             if not isinstance(d.get(TEXT), str) or not d[TEXT].strip():
@@ -171,7 +191,7 @@ def validate(G: ArgumentMap | nx.DiGraph) -> None:
         if kind == CONFLICT:
             if target_kind not in (CLAIM, INFERENCE):
                 raise GraphStructureError(f"conflict {n!r} targets a {target_kind}")
-            if d.get("attack_type") not in ATTACK_TYPES:
+            if not isinstance(d.get("attack_type"), str) or d["attack_type"] not in ATTACK_TYPES:
                 raise GraphStructureError(f"conflict {n!r} has no valid attack_type")
         elif target_kind != CLAIM:
             raise GraphStructureError(f"{kind} {n!r} points to a {target_kind}, not a claim")
@@ -214,6 +234,9 @@ class ArgumentMap:
         title: str | None = None,
         graph: nx.DiGraph | None = None,
     ) -> None:
+        for name, value in (("source", source), ("title", title)):
+            if value is not None and not isinstance(value, str):
+                raise GraphStructureError(f"a map's {name} must be a string or None, not {value!r}")
         if graph is None:
             graph = nx.DiGraph()
             graph.graph.update(source=source, title=title, meta={})
@@ -222,6 +245,9 @@ class ArgumentMap:
             graph.graph.setdefault("title", title)
             graph.graph.setdefault("meta", {})
         self.graph: nx.DiGraph = graph
+        # nodes per kind, valid while the graph has _counted nodes (changes through this API keep it)
+        self._counts: dict[str, int] = {}
+        self._counted = -1
 
     # -- map-level attributes -------------------------------------------------
 
@@ -263,10 +289,23 @@ class ArgumentMap:
 
     def _relation_id(self, kind: str) -> str:
         prefix = _ID_PREFIX[kind]
-        i = sum(1 for _, k in self.graph.nodes(data=KIND) if k == kind) + 1
+        if self._counted != len(self.graph):  # first use, or the graph changed outside this API
+            self._counts = {}
+            for n in self.graph:
+                k = self.graph.nodes[n][KIND]
+                self._counts[k] = self._counts.get(k, 0) + 1
+            self._counted = len(self.graph)
+        i = self._counts.get(kind, 0) + 1
         while f"{prefix}{i}" in self.graph:
             i += 1
         return f"{prefix}{i}"
+
+    def _add(self, node: str, attrs: dict[str, Any]) -> None:
+        """Add a node and keep the counts of :meth:`_relation_id` (O(1) instead of a scan per id)."""
+        self.graph.add_node(node, **attrs)
+        if self._counted == len(self.graph) - 1:
+            self._counts[attrs[KIND]] = self._counts.get(attrs[KIND], 0) + 1
+            self._counted += 1
 
     def _fresh(self, id: str | None) -> str | None:
         if id is None:
@@ -303,11 +342,11 @@ class ArgumentMap:
         attrs = _claim_attrs(text, quote, span, speaker, implicit, tags, section, meta)
         if span is not None and (self.source is None or not 0 <= span[0] <= span[1] <= len(self.source)):
             raise GraphStructureError(f"span {span} lies outside the source text")
-        self.graph.add_node(node, **attrs)
+        self._add(node, attrs)
         return node
 
     def _need(self, node: str, *kinds: str) -> None:
-        if node not in self.graph:
+        if not isinstance(node, Hashable) or node not in self.graph:
             raise GraphStructureError(f"unknown id {node!r}")
         kind = self.graph.nodes[node][KIND]
         if kinds and kind not in kinds:
@@ -333,8 +372,10 @@ class ArgumentMap:
             raise GraphStructureError(f"claim {conclusion!r} cannot support itself")
         if len(set(prem)) != len(prem):
             raise GraphStructureError("a premise is listed twice")
+        if scheme is not None and not isinstance(scheme, str):
+            raise GraphStructureError(f"a scheme must be a string or None, not {scheme!r}")
         node = self._fresh(id) or self._relation_id(INFERENCE)
-        self.graph.add_node(node, **{KIND: INFERENCE, "scheme": scheme, "meta": dict(meta or {})})
+        self._add(node, {KIND: INFERENCE, "scheme": scheme, "meta": _meta(meta)})
         for p in prem:
             self.graph.add_edge(p, node)
         self.graph.add_edge(node, conclusion)
@@ -369,12 +410,12 @@ class ArgumentMap:
                 type = "undermine"
             else:
                 type = "rebut"
-        if type not in ATTACK_TYPES:
+        if not isinstance(type, str) or type not in ATTACK_TYPES:
             raise GraphStructureError(f"unknown attack type {type!r}")
         if (type == "undercut") != (target_kind == INFERENCE):
             raise GraphStructureError(f"an undercut targets an inference; {target!r} is a {target_kind}")
         node = self._fresh(id) or self._relation_id(CONFLICT)
-        self.graph.add_node(node, **{KIND: CONFLICT, "attack_type": type, "meta": dict(meta or {})})
+        self._add(node, {KIND: CONFLICT, "attack_type": type, "meta": _meta(meta)})
         for a in attackers:
             self.graph.add_edge(a, node)
         self.graph.add_edge(node, target)
@@ -394,7 +435,7 @@ class ArgumentMap:
         if original == reformulation:
             raise GraphStructureError(f"claim {original!r} cannot rephrase itself")
         node = self._fresh(id) or self._relation_id(REPHRASE)
-        self.graph.add_node(node, **{KIND: REPHRASE, "meta": dict(meta or {})})
+        self._add(node, {KIND: REPHRASE, "meta": _meta(meta)})
         self.graph.add_edge(original, node)
         self.graph.add_edge(node, reformulation)
         return node

@@ -13,24 +13,61 @@ holds with the JSON that ``@argdown/core`` 2.0.1 wrote for it
 - relations: (type, from, to), inferences named by their premises and conclusion.
 
 A file the reference rejects (lexer or parser errors, exceptions) must raise
-:class:`argmap.ArgdownSyntaxError`. Usage::
+:class:`argmap.ArgdownSyntaxError`.
 
-    python benchmarks/argdown_conformance.py [CORPUS_DIR] [-v]
+With ``--generated`` it also writes every map it read (and the seed map) back with
+:func:`argmap.generate_argdown`, checks that argmap reads back the same map, and
+has the reference (installed by ``benchmarks/argdown_speed.py`` into
+``benchmarks/_work/``) parse the generated documents. With ``--tokens`` it
+compares argmap's token stream with the reference lexer's, file by file. Usage::
+
+    python benchmarks/argdown_conformance.py [CORPUS_DIR] [-v] [--generated] [--tokens]
 """
 
 from __future__ import annotations
 
 import json
 import re
+import subprocess
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from argmap import ArgdownSyntaxError, ArgumentMap, parse_argdown
+from argmap import ArgdownSyntaxError, ArgumentMap, generate_argdown, parse_argdown, seed_map
+from argmap.readwrite._argdown_lex import TOKEN_NAMES, tokenize
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "argdown"
+WORK = Path(__file__).resolve().parent / "_work"
+CHECK_SCRIPT = """
+import { argdown } from "@argdown/core";
+import fs from "fs";
+let ok = 0;
+const failed = [];
+for (const file of process.argv.slice(2)) {
+  const r = argdown.run({ input: fs.readFileSync(file, "utf8"), process: ["parse-input", "build-model"],
+                          logLevel: "error" });
+  const errors = (r.lexerErrors || []).length + (r.parserErrors || []).length + (r.exceptions || []).length;
+  if (errors) failed.push(file); else ok++;
+}
+console.log(JSON.stringify({ ok, failed }));
+"""
+TOKENS_SCRIPT = """
+import { tokenize } from "@argdown/core";
+import fs from "fs";
+const out = {};
+for (const file of process.argv.slice(2)) {
+  try {
+    const r = tokenize(fs.readFileSync(file, "utf8"));
+    out[file] = r.tokens.map((t) => [t.tokenType.name, t.image]);
+  } catch (e) {
+    out[file] = null;
+  }
+}
+console.log(JSON.stringify(out));
+"""
 EXPECTED = "expected/core-2.0.1"
 AUTO = re.compile(r"Untitled \d+")
 WS = re.compile(r"\s+")
@@ -63,11 +100,11 @@ def _cut_tags(member: dict[str, Any]) -> str:
 
 
 def _canonical(node: dict[str, Any]) -> dict[str, Any] | None:
-    found = None
+    found: dict[str, Any] | None = None
     for member in reversed(node.get("members", [])):
         if not member.get("isReference"):
             if (member.get("data") or {}).get("isCanonical"):
-                return member
+                return dict(member)
             found = found or member
     return found
 
@@ -225,16 +262,74 @@ def folder(path: str) -> str:
     return "/".join(path.split("/")[:2]) if not path.startswith("argdown-repo/") else path.rsplit("/", 1)[0]
 
 
+def generated(corpus: Path) -> None:
+    """Write back every map read, read it again, and have the reference parse the results."""
+    maps = [seed_map()]
+    for summary in summaries(corpus):
+        try:
+            maps.append(parse_argdown((corpus / summary["file"]).read_text(encoding="utf-8")))
+        except ArgdownSyntaxError:
+            continue
+    maps = [m for m in maps if len(m)]
+    texts = ["".join(generate_argdown(m)) for m in maps]
+    same = sum(parse_argdown(t) == m for t, m in zip(texts, maps, strict=True))
+    print(f"generated documents read back as the same map: {same}/{len(maps)}")
+    if not (WORK / "node_modules" / "@argdown" / "core").is_dir():
+        print("reference not installed: run benchmarks/argdown_speed.py once")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        files = []
+        for i, text in enumerate(texts):
+            path = Path(tmp) / f"{i:04d}.argdown"
+            path.write_text(text, encoding="utf-8")
+            files.append(str(path))
+        script = WORK / "check.mjs"
+        script.write_text(CHECK_SCRIPT, encoding="utf-8")
+        done = subprocess.run(
+            ["node", str(script), *files], cwd=WORK, check=True, capture_output=True, text=True
+        )
+    result = json.loads(done.stdout)
+    print(f"generated documents the reference accepts: {result['ok']}/{len(files)}")
+
+
+def tokens(corpus: Path) -> None:
+    """Compare argmap's token stream with the reference lexer's on every file."""
+    if not (WORK / "node_modules" / "@argdown" / "core").is_dir():
+        print("reference not installed: run benchmarks/argdown_speed.py once")
+        return
+    files = [str(corpus / s["file"]) for s in summaries(corpus)]
+    script = WORK / "tokens.mjs"
+    script.write_text(TOKENS_SCRIPT, encoding="utf-8")
+    done = subprocess.run(["node", str(script), *files], cwd=WORK, check=True, capture_output=True, text=True)
+    reference = json.loads(done.stdout)
+    same = 0
+    for file in files:
+        text = Path(file).read_text(encoding="utf-8").removeprefix("\ufeff")
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        try:
+            toks = tokenize(text)
+            mine: list[list[str]] | None = [
+                [TOKEN_NAMES[k], im] for k, im in zip(toks.types, toks.images, strict=True)
+            ]
+        except ArgdownSyntaxError:
+            mine = None
+        theirs = reference[file]
+        if theirs is not None:
+            theirs = [[name, im.replace("\r\n", "\n").replace("\r", "\n")] for name, im in theirs]
+        same += mine == theirs
+    print(f"token streams equal to the reference lexer's: {same}/{len(files)}")
+
+
 def main(argv: list[str]) -> int:
     verbose = "-v" in argv
-    args = [a for a in argv if a != "-v"]
+    args = [a for a in argv if a not in ("-v", "--generated", "--tokens")]
     corpus = Path(args[0]) if args else DEFAULT_CORPUS
     rows: dict[str, list[int]] = {}
     totals = {"accepted": [0, 0], "rejected": [0, 0], "tier 1": [0, 0]}
     for summary in summaries(corpus):
         ok, why = compare(corpus, summary)
         row = rows.setdefault(folder(summary["file"]), [0, 0])
-        row[0] += ok
+        row[0] += int(ok)
         row[1] += 1
         for name, applies in (
             ("accepted", not rejected(summary)),
@@ -242,19 +337,21 @@ def main(argv: list[str]) -> int:
             ("tier 1", tier(summary["file"]) == 1),
         ):
             if applies:
-                totals[name][0] += ok
+                totals[name][0] += int(ok)
                 totals[name][1] += 1
         if verbose and not ok:
             print(f"MISMATCH {summary['file']}: {why}")
     width = max(len(k) for k in rows)
     print(f"{'folder':<{width}}  match  files  share")
-    for name, (ok, n) in sorted(rows.items()):
-        print(f"{name:<{width}}  {ok:5d}  {n:5d}  {ok / n:6.1%}")
-    for name, (ok, n) in totals.items():
-        label = {"accepted": "files the reference accepts", "rejected": "files the reference rejects"}.get(
-            name, name
-        )
-        print(f"{label}: {ok}/{n} = {ok / max(n, 1):.1%}")
+    for name, (hits, n) in sorted(rows.items()):
+        print(f"{name:<{width}}  {hits:5d}  {n:5d}  {hits / n:6.1%}")
+    labels = {"accepted": "files the reference accepts", "rejected": "files the reference rejects"}
+    for name, (hits, n) in totals.items():
+        print(f"{labels.get(name, name)}: {hits}/{n} = {hits / max(n, 1):.1%}")
+    if "--generated" in argv:
+        generated(corpus)
+    if "--tokens" in argv:
+        tokens(corpus)
     return 0
 
 

@@ -304,6 +304,34 @@ def test_ova2_with_text_spans_and_layout() -> None:
     assert ova.ova_map(_through_json(out)) == m
 
 
+def test_ova3_reads_aif_layout_and_text() -> None:
+    doc = {
+        "AIF": {
+            **_aif(BASE, BASE_EDGES),
+            "participants": [{"participantID": 1, "firstname": "A", "surname": "B"}],
+            "schemefulfillments": [],
+        },
+        "OVA": {
+            "firstname": "A",
+            "surname": "B",
+            "url": "",
+            "nodes": [{"nodeID": "1", "visible": True, "x": 5, "y": 6, "timestamp": ""}],
+            "edges": [],
+        },
+        "text": 'Hence <span class="highlighted" id="node1">C</span>, as '
+        '<span class="highlighted" id="node2">P</span>.',
+    }
+    m = ova.ova_map(doc)
+    assert m.source == "Hence C, as P."
+    assert (m["1"]["span"], m["2"]["quote"]) == ((6, 7), "P")
+    assert m.meta["aif"]["extra"]["participants"] == doc["AIF"]["participants"]
+    out = ova.ova_data(m)
+    assert out["OVA"]["nodes"][0] == doc["OVA"]["nodes"][0]
+    assert [n["nodeID"] for n in out["OVA"]["nodes"]] == ["1", "2", "3"]
+    assert out["text"] == doc["text"]
+    _same_aif(out["AIF"], doc["AIF"])
+
+
 def test_ova_rejects_other_json() -> None:
     with pytest.raises(FormatError, match="not an OVA document"):
         ova.ova_map({"format": "argmap"})
@@ -485,7 +513,7 @@ def test_nodelink_and_graphml_reject_foreign_graphs() -> None:
     ("text", "label"),
     [
         ('say "no"', "say #quot;no#quot;"),
-        ("a <b> & c", "a #lt;b#gt; & c"),
+        ("a <b> & c", "a #lt;b#gt; #38; c"),
         ("#1; end", "#35;1; end"),
         ("two\nlines", "two<br>lines"),
         ("`code`", "#96;code#96;"),

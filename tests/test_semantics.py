@@ -164,7 +164,7 @@ def test_adjacency_rows_and_duplicates() -> None:
     assert repr(af) == "<AF: 3 arguments, 4 attacks>"
 
 
-def test_long_chain_grounded_is_linear() -> None:
+def test_long_chain_grounded() -> None:
     n = 200_000
     af = AF.from_indices(n, range(n - 1), range(1, n))
     labels = sem.grounded_labels(af)
@@ -227,3 +227,35 @@ def test_map_with_a_broken_conflict_is_refused() -> None:
     m.graph.add_edge(a, "b")
     with pytest.raises(argmap.GraphStructureError, match="2 targets"):
         sem.af_from_map(m)
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> argmap.ArgumentMap:
+    m = argmap.ArgumentMap()
+    claims = [m.claim(f"C{i}") for i in range(draw(st.integers(2, 7)))]
+    for _ in range(draw(st.integers(0, 8))):
+        target = draw(st.sampled_from(claims))
+        sources = draw(
+            st.lists(st.sampled_from([c for c in claims if c != target]), min_size=1, max_size=2, unique=True)
+        )
+        inferences = list(m.inferences())
+        if draw(st.booleans()):
+            m.support(target, sources)
+        elif inferences and draw(st.booleans()):
+            m.attack(draw(st.sampled_from(inferences)), sources)
+        else:
+            m.attack(target, sources)
+    return m
+
+
+@settings(max_examples=150, deadline=None)
+@given(maps())
+def test_map_inferences_fall_with_their_premises_and_conclusion(m: argmap.ArgumentMap) -> None:
+    labels = sem.grounded_labelling(sem.af_from_map(m))
+    assert set(labels) == set(m.claims()) | set(m.inferences())
+    for s in m.inferences():
+        ends = [*m.premises(s), m.conclusion(s)]
+        if any(labels[c] == "out" for c in ends):
+            assert labels[s] == "out"
+        if labels[s] == "in":
+            assert all(labels[c] != "out" for c in ends)

@@ -23,6 +23,7 @@ from typing import Final, Literal
 
 import networkx as nx
 
+from argmap.analysis._graph import kinds
 from argmap.analysis.gradual import df_quad, h_categorizer
 from argmap.analysis.semantics import (
     af_from_map,
@@ -30,7 +31,7 @@ from argmap.analysis.semantics import (
     grounded_labelling,
     sceptically_accepted,
 )
-from argmap.model import CLAIM, KIND, ArgumentMap, as_graph
+from argmap.model import CLAIM, ArgumentMap, as_graph
 
 __all__ = ["EXTENSION_SEMANTICS", "GRADUAL_SEMANTICS", "MAP_SEMANTICS", "evaluate", "value_range"]
 
@@ -46,7 +47,7 @@ def value_range(semantics: str) -> tuple[float, float]:
     return (0.0, 1.0) if semantics in GRADUAL_SEMANTICS else (-1.0, 1.0)
 
 
-def evaluate(m: ArgumentMap | nx.DiGraph, semantics: MapSemantics) -> dict[str, tuple[str, float]]:
+def evaluate(m: ArgumentMap | nx.DiGraph[str], semantics: MapSemantics) -> dict[str, tuple[str, float]]:
     """Return ``{claim: (label, number)}`` for every claim, in map order.
 
     Parameters
@@ -63,7 +64,7 @@ def evaluate(m: ArgumentMap | nx.DiGraph, semantics: MapSemantics) -> dict[str, 
         For complete, preferred and stable, if python-sat is not installed.
     """
     g = as_graph(m)
-    claims = [n for n, k in g.nodes(data=KIND) if k == CLAIM]
+    claims = [n for n, k in kinds(g) if k == CLAIM]
     if semantics == "df-quad":
         return {c: (f"{v:.3f}", v) for c, v in df_quad(g).items()}
     if semantics == "h-categorizer":

@@ -36,6 +36,7 @@ from typing import Final
 
 import networkx as nx
 
+from argmap.analysis._graph import kinds
 from argmap.analysis.semantics import AF, af_from_map
 from argmap.exceptions import GraphStructureError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, ArgumentMap, as_graph
@@ -47,7 +48,7 @@ DEFAULT_BASE: Final = 0.5
 
 
 def h_categorizer(
-    af: AF | ArgumentMap | nx.DiGraph, *, tol: float = 1e-9, max_iter: int = 10_000
+    af: AF | ArgumentMap | nx.DiGraph[str], *, tol: float = 1e-9, max_iter: int = 10_000
 ) -> dict[str, float]:
     """Return the h-categorizer strength of every argument (Besnard & Hunter 2001).
 
@@ -116,7 +117,7 @@ def _aggregate(values: list[float]) -> float:
 
 
 def df_quad(
-    m: ArgumentMap | nx.DiGraph,
+    m: ArgumentMap | nx.DiGraph[str],
     base: Mapping[str, float] | None = None,
     *,
     default_base: float = DEFAULT_BASE,
@@ -170,28 +171,28 @@ def df_quad(
     0.5
     """
     g = as_graph(m)
-    claims = [n for n, k in g.nodes(data=KIND) if k == CLAIM]
-    nodes = [n for n, k in g.nodes(data=KIND) if k in (CLAIM, INFERENCE, CONFLICT)]
+    claims = [n for n, k in kinds(g) if k == CLAIM]
+    nodes = [n for n, k in kinds(g) if k in (CLAIM, INFERENCE, CONFLICT)]
     base = dict(base or {})
     for n, v in [*base.items(), ("default_base", default_base)]:
         if n != "default_base" and g.nodes.get(n, {}).get(KIND) != CLAIM:
             raise GraphStructureError(f"base score for {n!r}, which is not a claim")
         if not 0.0 <= v <= 1.0:
             raise GraphStructureError(f"base score {v!r} of {n!r} is outside [0, 1]")
-    kinds = {n: g.nodes[n][KIND] for n in nodes}
-    sources = {n: [p for p in g.predecessors(n) if p in kinds] for n in nodes}
+    kind_of = {n: g.nodes[n][KIND] for n in nodes}
+    sources = {n: [p for p in g.predecessors(n) if p in kind_of] for n in nodes}
 
     def value(n: str, s: Mapping[str, float]) -> float:
-        kind = kinds[n]
+        kind = kind_of[n]
         if kind == CLAIM:
-            att = [s[r] for r in sources[n] if kinds[r] == CONFLICT]
-            sup = [s[r] for r in sources[n] if kinds[r] == INFERENCE]
+            att = [s[r] for r in sources[n] if kind_of[r] == CONFLICT]
+            sup = [s[r] for r in sources[n] if kind_of[r] == INFERENCE]
             return _combine(base.get(n, default_base), _aggregate(att), _aggregate(sup))
-        prem = [s[p] for p in sources[n] if kinds[p] == CLAIM]
+        prem = [s[p] for p in sources[n] if kind_of[p] == CLAIM]
         weakest = min(prem, default=0.0)
         if kind == CONFLICT:
             return weakest
-        return weakest * (1.0 - _aggregate([s[r] for r in sources[n] if kinds[r] == CONFLICT]))
+        return weakest * (1.0 - _aggregate([s[r] for r in sources[n] if kind_of[r] == CONFLICT]))
 
     h = g.subgraph(nodes)
     strength: dict[str, float] = {}
@@ -199,7 +200,7 @@ def df_quad(
         for n in nx.topological_sort(h):
             strength[n] = value(n, strength)
     else:
-        strength = {n: base.get(n, default_base) if kinds[n] == CLAIM else 0.0 for n in nodes}
+        strength = {n: base.get(n, default_base) if kind_of[n] == CLAIM else 0.0 for n in nodes}
         for _ in range(max_iter):
             new = {n: value(n, strength) for n in nodes}
             moved = max((abs(new[n] - strength[n]) for n in nodes), default=0.0)

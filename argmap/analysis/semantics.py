@@ -46,12 +46,14 @@ References
 
 from __future__ import annotations
 
+import operator
 from array import array
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal
 
 import networkx as nx
 
+from argmap.analysis._graph import kinds
 from argmap.exceptions import ArgmapError, GraphStructureError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, ArgumentMap, as_graph
 
@@ -92,7 +94,7 @@ Semantics = Literal["grounded", "complete", "preferred", "stable"]
 DEFAULT_SOLVER: Final = "glucose4"
 
 
-class SolverNotFound(ArgmapError, ImportError):  # noqa: N818 (named like GraphvizNotFound)
+class SolverNotFound(ArgmapError, ImportError):
     """The SAT solver package python-sat is not installed."""
 
 
@@ -275,7 +277,7 @@ class AF:
 # -- maps to frameworks ---------------------------------------------------------------------
 
 
-def af_from_map(m: ArgumentMap | nx.DiGraph) -> AF:
+def af_from_map(m: ArgumentMap | nx.DiGraph[str]) -> AF:
     """Return the Dung framework of a map: claims and inferences argue, attacks attack.
 
     Parameters
@@ -321,7 +323,7 @@ def af_from_map(m: ArgumentMap | nx.DiGraph) -> AF:
     {'c': 'in', 'p': 'out', 's1': 'out', 'x': 'in'}
     """
     g = as_graph(m)
-    names = [n for n, k in g.nodes(data=KIND) if k in (CLAIM, INFERENCE)]
+    names = [n for n, k in kinds(g) if k in (CLAIM, INFERENCE)]
     attacks: set[tuple[str, str]] = set()
 
     def committed(claim: str) -> list[str]:
@@ -332,7 +334,7 @@ def af_from_map(m: ArgumentMap | nx.DiGraph) -> AF:
                 out.append(r)
         return out
 
-    for r, kind in g.nodes(data=KIND):
+    for r, kind in kinds(g):
         if kind != CONFLICT:
             continue
         succ = list(g.successors(r))
@@ -388,13 +390,13 @@ def grounded_labels(af: AF) -> bytearray:
     >>> list(grounded_labels(AF.from_indices(4, [0, 1, 2, 3], [1, 2, 3, 3])))
     [1, 2, 1, 2]
     """
-    n = af.n
-    att_off = af.att_off
+    att_off = af.att_off.tolist()
     off = af.tgt_off
     dst = af.tgt_dst
-    count = [att_off[i + 1] - att_off[i] for i in range(n)]
-    label = bytearray(n)
-    queue = [i for i in range(n) if not count[i]]
+    count = list(map(operator.sub, att_off[1:], att_off[:-1]))  # attackers not yet OUT
+    label = bytearray(af.n)
+    queue = [i for i, c in enumerate(count) if not c]
+    push = queue.append
     for a in queue:
         label[a] = IN
     for a in queue:  # the list grows while it is walked
@@ -407,7 +409,7 @@ def grounded_labels(af: AF) -> bytearray:
                 count[u] = c
                 if not c and not label[u]:
                     label[u] = IN
-                    queue.append(u)
+                    push(u)
     return label
 
 
@@ -571,6 +573,10 @@ class _Encoding:
                     add([-(a + 1), o])
                 add([x, *(-(n + a + 1) for a in attackers)])  # defended means in
 
+    def prefer_in(self) -> None:
+        """Let the solver try arguments as in first, so that models come out large."""
+        self.solver.set_phases(literals=range(1, self.n + 1))
+
     def new_var(self) -> int:
         self.top += 1
         return self.top
@@ -700,6 +706,7 @@ def preferred_extensions(
         return
     n = af.n
     with _Encoding(af, "admissible", solver) as enc:
+        enc.prefer_in()
         found = 0
         while enc.solve():
             s = enc.model_set()
@@ -796,6 +803,7 @@ def sceptically_accepted(
         raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
     n = af.n
     with _Encoding(af, "admissible", solver) as enc:
+        enc.prefer_in()
         while enc.solve([-(i + 1)]):
             s = enc.model_set()
             while True:

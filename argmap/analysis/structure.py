@@ -44,6 +44,7 @@ from typing import Final, Literal
 
 import networkx as nx
 
+from argmap.analysis._graph import kinds
 from argmap.exceptions import GraphStructureError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, RELATION_KINDS, TEXT, ArgumentMap, as_graph
 
@@ -150,12 +151,12 @@ class Finding:
         return f"{self.level} {self.node}: {self.message}"
 
 
-def _of_kind(g: nx.DiGraph, n: str, kind: str, succ: bool) -> list[str]:
+def _of_kind(g: nx.DiGraph[str], n: str, kind: str, succ: bool) -> list[str]:
     nbrs = g.successors(n) if succ else g.predecessors(n)
     return [r for r in nbrs if g.nodes[r].get(KIND) == kind]
 
 
-def main_conclusions(m: ArgumentMap | nx.DiGraph) -> list[str]:
+def main_conclusions(m: ArgumentMap | nx.DiGraph[str]) -> list[str]:
     """Return the claims that are supported but support nothing, in map order.
 
     Parameters
@@ -177,7 +178,7 @@ def main_conclusions(m: ArgumentMap | nx.DiGraph) -> list[str]:
     """
     g = as_graph(m)
     out = []
-    for n, kind in g.nodes(data=KIND):
+    for n, kind in kinds(g):
         if kind != CLAIM:
             continue
         supported = any(g.nodes[p][KIND] == INFERENCE for p in g.predecessors(n))
@@ -187,15 +188,15 @@ def main_conclusions(m: ArgumentMap | nx.DiGraph) -> list[str]:
     return out
 
 
-def _support_graph(g: nx.DiGraph) -> nx.DiGraph:
+def _support_graph(g: nx.DiGraph[str]) -> nx.DiGraph[str]:
     """Claims and inferences joined by support edges only."""
-    h = nx.DiGraph()
-    h.add_nodes_from(n for n, k in g.nodes(data=KIND) if k in (CLAIM, INFERENCE))
+    h: nx.DiGraph[str] = nx.DiGraph()
+    h.add_nodes_from(n for n, k in kinds(g) if k in (CLAIM, INFERENCE))
     h.add_edges_from((u, v) for u, v in g.edges() if u in h and v in h)
     return h
 
 
-def premises(m: ArgumentMap | nx.DiGraph, conclusion: str | None = None) -> list[str]:
+def premises(m: ArgumentMap | nx.DiGraph[str], conclusion: str | None = None) -> list[str]:
     """Return the basic premises: claims that support something but are not supported.
 
     Parameters
@@ -239,7 +240,7 @@ def _unknown_claim(node: str) -> GraphStructureError:
     return GraphStructureError(f"{node!r} is not a claim of the map")
 
 
-def chains(m: ArgumentMap | nx.DiGraph, conclusion: str) -> list[list[str]]:
+def chains(m: ArgumentMap | nx.DiGraph[str], conclusion: str) -> list[list[str]]:
     """Return every chain of supports from a basic premise to ``conclusion``.
 
     A chain alternates claims and inferences: ``[premise, inference, claim, ...,
@@ -268,7 +269,7 @@ def chains(m: ArgumentMap | nx.DiGraph, conclusion: str) -> list[list[str]]:
     return sorted(out)
 
 
-def depth(m: ArgumentMap | nx.DiGraph, conclusion: str | None = None) -> int:
+def depth(m: ArgumentMap | nx.DiGraph[str], conclusion: str | None = None) -> int:
     """Return the number of inferences on the longest chain of supports.
 
     Parameters
@@ -297,9 +298,9 @@ def depth(m: ArgumentMap | nx.DiGraph, conclusion: str | None = None) -> int:
 # -- checks ---------------------------------------------------------------------------------------
 
 
-def _check_relations(g: nx.DiGraph) -> list[Finding]:
+def _check_relations(g: nx.DiGraph[str]) -> list[Finding]:
     out = []
-    for r, kind in g.nodes(data=KIND):
+    for r, kind in kinds(g):
         if kind not in RELATION_KINDS:
             continue
         sources = list(g.predecessors(r))
@@ -328,7 +329,7 @@ def _check_relations(g: nx.DiGraph) -> list[Finding]:
     return out
 
 
-def _check_cycles(g: nx.DiGraph) -> list[Finding]:
+def _check_cycles(g: nx.DiGraph[str]) -> list[Finding]:
     h = _support_graph(g)
     out = []
     for comp in nx.strongly_connected_components(h):
@@ -343,9 +344,9 @@ def _check_cycles(g: nx.DiGraph) -> list[Finding]:
     return out
 
 
-def _check_claims(g: nx.DiGraph) -> list[Finding]:
+def _check_claims(g: nx.DiGraph[str]) -> list[Finding]:
     out = []
-    for n, kind in g.nodes(data=KIND):
+    for n, kind in kinds(g):
         if kind != CLAIM:
             continue
         preds = list(g.predecessors(n))
@@ -362,9 +363,9 @@ def _check_claims(g: nx.DiGraph) -> list[Finding]:
     return out
 
 
-def _check_words(g: nx.DiGraph) -> list[Finding]:
+def _check_words(g: nx.DiGraph[str]) -> list[Finding]:
     out = []
-    for r, kind in g.nodes(data=KIND):
+    for r, kind in kinds(g):
         if kind != INFERENCE:
             continue
         targets = list(g.successors(r))
@@ -399,7 +400,7 @@ def _check_words(g: nx.DiGraph) -> list[Finding]:
     return out
 
 
-def check(m: ArgumentMap | nx.DiGraph) -> list[Finding]:
+def check(m: ArgumentMap | nx.DiGraph[str]) -> list[Finding]:
     """Check the form of a map; return the findings, errors first, then in map order.
 
     Parameters

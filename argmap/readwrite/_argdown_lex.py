@@ -108,6 +108,8 @@ TOKEN_NAMES: Final = [
 _RELATIONS: Final = (IN_SUPPORT, IN_ATTACK, OUT_SUPPORT, OUT_ATTACK, CONTRADICTION, IN_UNDERCUT, OUT_UNDERCUT)
 _LINE_STARTERS: Final = frozenset({-1, NEWLINE, EMPTYLINE})
 _BLANK: Final = frozenset(" \t\n")
+#: Characters that only ever start an ``UnusedControlChar`` token in the default mode.
+_ONLY_CONTROL: Final = frozenset(",;)]}")
 _FREE_START: Final = frozenset(rx.SPECIAL | _BLANK | {"=", "+", ">"} | set("0123456789"))
 _RANGE_END: Final = {
     "AB": (BOLD_END_A, rx.BOLD_END_ASTERISK, "*"),
@@ -215,8 +217,26 @@ def tokenize(doc: str) -> Tokens:
             images.append("")
             starts.append(pos)
 
+    free_match = rx.FREESTYLE.match
+    control_match = rx.UNUSED_CONTROL.match
+    push_type, push_image, push_start = types.append, images.append, starts.append
     while pos < n:
         c = doc[pos]
+        # Fast paths: plain text, and punctuation that is text wherever it stands.
+        if c not in _FREE_START:
+            end = free_match(doc, pos).end()  # type: ignore[union-attr]
+            push_type(FREESTYLE)
+            push_image(doc[pos:end])
+            push_start(pos)
+            pos = end
+            continue
+        if c in _ONLY_CONTROL and not inference:
+            end = control_match(doc, pos).end()  # type: ignore[union-attr]
+            push_type(UNUSED_CONTROL)
+            push_image(doc[pos:end])
+            push_start(pos)
+            pos = end
+            continue
         last = types[-1] if types else -1
         # Comments are skipped, in both modes.
         if c in {"<", "/"}:
@@ -276,13 +296,6 @@ def tokenize(doc: str) -> Tokens:
                 raise ArgdownSyntaxError(f"unexpected character {c!r}", doc, pos)
             add(kind, m.end())
             pos = m.end()
-            continue
-        # Fast path: plain text.
-        if c not in _FREE_START:
-            m = rx.FREESTYLE.match(doc, pos)
-            end = m.end()  # type: ignore[union-attr]
-            add(FREESTYLE, end)
-            pos = end
             continue
         line_start = last in _LINE_STARTERS
         if c == "=":

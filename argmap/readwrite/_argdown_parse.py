@@ -28,6 +28,8 @@ __all__ = [
     "parse_document",
 ]
 
+_JS_WS: Final = "".join(sorted(rx.JS_WS_CHARS))
+_NEW_ELEMENT: Final = "an empty line before a new element (or a relation symbol to continue the tree)"
 #: Deepest nesting of relation trees, lists and bold/italic ranges accepted.
 MAX_DEPTH: Final = 64
 
@@ -65,15 +67,13 @@ _END_OF: Final = {
 class Section:
     """A heading and the part of the document below it."""
 
-    __slots__ = ("data", "level", "parent", "pos", "tags", "title")
+    __slots__ = ("level", "parent", "pos", "title")
 
     def __init__(self, title: str, level: int, pos: int) -> None:
         self.title = title
         self.level = level
         self.pos = pos
         self.parent: Section | None = None
-        self.data: Any = None
-        self.tags: list[str] = []
 
 
 class Statement:
@@ -105,7 +105,7 @@ class _Node:
         self.data: dict[str, Any] | None = None
         self.tags: list[str] = []
         self.section: Section | None = None
-        self.relations: list[Relation] = []
+        self.relations: dict[int, Relation] = {}
 
     def canonical(self) -> Statement | None:
         """The member whose text stands for all: one marked ``isCanonical``, else the last definition."""
@@ -137,15 +137,13 @@ class Argument(_Node):
 class Inference:
     """The inference line of a PCS, leading to the statement after it."""
 
-    __slots__ = ("argument", "conclusion", "data", "pos", "relations", "rules")
+    __slots__ = ("data", "pos", "relations", "rules")
 
     def __init__(self, pos: int) -> None:
         self.pos = pos
         self.rules: list[str] = []
         self.data: Any = None
-        self.relations: list[Relation] = []
-        self.argument = ""
-        self.conclusion = 0
+        self.relations: dict[int, Relation] = {}
 
 
 Endpoint = EquivalenceClass | Argument | Inference
@@ -170,7 +168,8 @@ class Document:
         self.statements: dict[str, EquivalenceClass] = {}
         self.arguments: dict[str, Argument] = {}
         self.relations: list[Relation] = []
-        self.sections: list[Section] = []
+        #: (source, target, type) of every relation, by object identity.
+        self.keys: set[tuple[int, int, str]] = set()
         self.front_matter: Any = None
         self.settings: dict[str, Any] = {}
         self.auto_titles: set[str] = set()
@@ -312,13 +311,13 @@ class _Parser:
             self.heading_()
             return None
         if kind in _STATEMENT_FIRST:
-            self.statement_(top=True)
+            self.statement_()
             return None
         if kind == lx.STATEMENT_NUMBER:
             self.pcs(previous if isinstance(previous, Argument) else None)
             return None
         if kind in _ARGUMENT_FIRST:
-            return self.argument(top=True)
+            return self.argument()
         if kind == lx.INDENT and self.ty[self.i + 1] in (lx.ORDERED_ITEM, lx.UNORDERED_ITEM):
             self.list_()
             return None
@@ -330,22 +329,18 @@ class _Parser:
         self.i += 1
         heading = self.heading = Statement(self.st[start])
         self.content()
-        data = None
         if self.ty[self.i] == lx.DATA or (self.ty[self.i] == lx.NEWLINE and self.ty[self.i + 1] == lx.DATA):
             if self.ty[self.i] == lx.NEWLINE:
                 self.i += 1
-            data = self.data()
+            self.data()  # read for its errors; a heading's data only styles groups
             if self.ty[self.i] == lx.NEWLINE:
                 self.i += 1
         level = len(marks) - 1
-        section = Section(heading.text.strip(), level, heading.pos)
-        section.tags = heading.tags
-        section.data = data
+        section = Section(heading.text.strip(_JS_WS), level, heading.pos)
         current = self.section
         while current is not None and current.level >= level:
             current = current.parent
         section.parent = current
-        self.out.sections.append(section)
         self.section = section
         self.heading = None
 
@@ -356,9 +351,9 @@ class _Parser:
         while self.ty[self.i] == item:
             self.i += 1
             if self.ty[self.i] in _ARGUMENT_FIRST:
-                self.argument(top=False)
+                self.argument()
             elif self.ty[self.i] in _STATEMENT_FIRST:
-                self.statement_(top=False)
+                self.statement_()
             else:
                 raise self.fail("expected a statement or an argument in a list item")
         self.expect(lx.DEDENT, "the end of the list")
@@ -366,7 +361,7 @@ class _Parser:
 
     # -- statements ----------------------------------------------------------------
 
-    def statement_(self, top: bool) -> Statement:
+    def statement_(self) -> Statement:
         stmt = self.statement = Statement(self.st[self.i])
         self.relation_parent = stmt
         kind = self.ty[self.i]
@@ -518,7 +513,7 @@ class _Parser:
 
     # -- arguments -------------------------------------------------------------------
 
-    def argument(self, top: bool) -> Argument:
+    def argument(self) -> Argument:
         desc = self.statement = Statement(self.st[self.i])
         desc.inference = _DESCRIPTION
         self.relation_parent = desc
@@ -574,13 +569,11 @@ class _Parser:
         self.i += 1  # STATEMENT_NUMBER
         if self.ty[self.i] not in _STATEMENT_FIRST:
             raise self.fail("expected a statement after the number")
-        stmt = self.statement_(top=False)
+        stmt = self.statement_()
         arg = self.pcs_argument
         assert arg is not None
         if after_inference is not None:
             stmt.inference = after_inference
-            after_inference.conclusion = len(arg.pcs)
-            after_inference.argument = arg.title
         arg.pcs.append(stmt)
 
     def inference_(self) -> Inference:
@@ -593,7 +586,7 @@ class _Parser:
                 self.i += 1
             while True:
                 saved, self.heading, self.statement = (self.heading, self.statement), None, None
-                inf.rules.append(self.free_text().strip())
+                inf.rules.append(self.free_text().strip(_JS_WS))
                 self.heading, self.statement = saved
                 if ty[self.i] != lx.LIST_DELIMITER:
                     break
@@ -637,7 +630,7 @@ class _Parser:
             self.relation_item(self.ty[self.i])
         self.relation = None
         self.parents.pop()
-        self.expect(lx.DEDENT, "the end of the relations")
+        self.expect(lx.DEDENT, _NEW_ELEMENT)
         self.depth -= 1
 
     def relation_item(self, kind: int) -> None:
@@ -654,9 +647,9 @@ class _Parser:
         nxt = self.ty[self.i]
         node: Endpoint
         if nxt in _ARGUMENT_FIRST and kind != lx.CONTRADICTION:
-            node = self.argument(top=False)
+            node = self.argument()
         elif nxt in _STATEMENT_FIRST:
-            node = self.ec(self.statement_(top=False).title, rel.pos)
+            node = self.ec(self.statement_().title, rel.pos)
         else:
             raise self.fail("expected a statement or an argument after the relation symbol")
         if rel.frm is not None:
@@ -666,16 +659,18 @@ class _Parser:
         self.add_relation(rel)
 
     def add_relation(self, rel: Relation) -> None:
-        source = rel.frm
-        assert source is not None and rel.to is not None
-        for old in source.relations:
-            if old.to is rel.to and old.type == rel.type:
-                return
-            if rel.type == "contradictory" == old.type and old.frm is rel.to and old.to is rel.frm:
-                return
+        source, target = rel.frm, rel.to
+        assert source is not None and target is not None
+        keys = self.out.keys
+        key = (id(source), id(target), rel.type)
+        if key in keys or (rel.type == "contradictory" and (id(target), id(source), rel.type) in keys):
+            return  # the reference merges repeated relations into one
+        if source is target and _has_incoming(source, rel.type):
+            return  # ... and a relation of a node to itself into any of that type to it
+        keys.add(key)
         self.out.relations.append(rel)
-        source.relations.append(rel)
-        rel.to.relations.append(rel)
+        source.relations[id(rel)] = rel
+        target.relations[id(rel)] = rel
 
 
 #: Marks a statement that describes an argument (the reference's role).
@@ -716,8 +711,22 @@ def _finish(out: Document) -> None:
 
 
 def _drop(rel: Relation, node: Endpoint | None) -> None:
-    if node is not None and rel in node.relations:
-        node.relations.remove(rel)
+    if node is not None:
+        node.relations.pop(id(rel), None)
+
+
+def _has_incoming(node: Endpoint, rel_type: str) -> bool:
+    return any(r.to is node and r.type == rel_type for r in node.relations.values())
+
+
+def _rekey(out: Document, rel: Relation, old: tuple[int, int, str]) -> bool:
+    """Move ``rel`` from key ``old`` to its current key; False if that key is taken."""
+    out.keys.discard(old)
+    key = (id(rel.frm), id(rel.to), rel.type)
+    if key in out.keys:
+        return False
+    out.keys.add(key)
+    return True
 
 
 def _transform_argument_relations(out: Document) -> None:
@@ -729,21 +738,22 @@ def _transform_argument_relations(out: Document) -> None:
             _drop(rel, frm)
             ec = out.statements[frm.pcs[-1].title]
             rel.frm = ec
-            if any(old.to is rel.to and old.type == rel.type for old in ec.relations):
+            fresh = _rekey(out, rel, (id(frm), id(to), rel.type))
+            if fresh and (to is not ec or not _has_incoming(ec, rel.type)):
+                ec.relations[id(rel)] = rel
+            else:
                 _drop(rel, rel.to)
                 add = False
-            else:
-                ec.relations.append(rel)
         if isinstance(to, Argument) and to.pcs and rel.type == "undercut":
             inference = to.pcs[-1].inference
             assert inference is not None
             rel.to = inference
             _drop(rel, to)
-            if any(old.frm is rel.frm and old.type == rel.type for old in inference.relations):
+            if _rekey(out, rel, (id(rel.frm), id(to), rel.type)):
+                inference.relations[id(rel)] = rel
+            else:
                 _drop(rel, rel.frm)
                 add = False
-            else:
-                inference.relations.append(rel)
         if add:
             kept.append(rel)
     out.relations = kept
@@ -751,20 +761,22 @@ def _transform_argument_relations(out: Document) -> None:
 
 def _strict(out: Document) -> None:
     kept: list[Relation] = []
+    keys = out.keys
     for rel in out.relations:
         if isinstance(rel.frm, EquivalenceClass) and isinstance(rel.to, EquivalenceClass):
+            old = (id(rel.frm), id(rel.to), rel.type)
             if rel.type == "support":
                 rel.type = "entails"
+                _rekey(out, rel, old)
             elif rel.type == "attack":
-                if any(
-                    r.type == "contrary"
-                    and ((r.frm is rel.frm and r.to is rel.to) or (r.frm is rel.to and r.to is rel.frm))
-                    for r in rel.frm.relations
-                ):
+                pair = (id(rel.frm), id(rel.to))
+                if (*pair, "contrary") in keys or (pair[1], pair[0], "contrary") in keys:
+                    keys.discard(old)
                     _drop(rel, rel.frm)
                     _drop(rel, rel.to)
                     continue
                 rel.type = "contrary"
+                _rekey(out, rel, old)
         kept.append(rel)
     out.relations = kept
 
@@ -776,7 +788,7 @@ def _remove_redundant(out: Document) -> None:
         if isinstance(ec, EquivalenceClass) and rel.type == "attack" and isinstance(arg, Argument):
             premises = {s.title for s in arg.pcs if s.inference is None}
             redundant = False
-            for other in ec.relations:
+            for other in ec.relations.values():
                 peer = _other(other, ec)
                 if (
                     isinstance(peer, EquivalenceClass)

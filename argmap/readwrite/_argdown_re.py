@@ -21,8 +21,6 @@ NOT_DOT: Final = "\n\u2028\u2029"
 
 #: Characters that end a run of free text.
 SPECIAL: Final = frozenset("\\@#*_[],.:</>(){};-")
-#: Characters that may start one of the tokens recognised only at the start of a line.
-LINE_START: Final = frozenset(" \t+-<>_(*0123456789")
 
 FREESTYLE: Final = re.compile(r"[^\\@#*_\[\],.:</>(){}\n;-]+")
 UNUSED_CONTROL: Final = re.compile(r"[@#*_\[\],.:</>(){};-][ \t]?")
@@ -60,8 +58,6 @@ DATA_STOP: Final = re.compile(rf"\}}(?=[{JS_WS}][^,}}])|[\u2028\u2029]")
 DATA_CLOSE: Final = re.compile(rf"\}}(?![{JS_WS}]*[,}}])")
 LINE_BREAKS: Final = re.compile(rf"[{NOT_DOT}]")
 LS_PS: Final = re.compile("[\u2028\u2029]")
-WS_RUN: Final = re.compile(r"\s+")
-UNTITLED: Final = re.compile(r"Untitled \d+")
 
 #: The shortcodes that Argdown replaces with symbols (``.~.`` or ``:~:`` for ``¬``).
 SHORTCODES: Final = {

@@ -6,13 +6,15 @@ import io
 import os
 import tempfile
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Final
 
 from argmap.exceptions import FormatError
 
 __all__ = ["PathOrFile", "atomic_write", "read_bytes", "read_text"]
 
 PathOrFile = str | os.PathLike[str] | IO[Any]
+
+_UTF16: Final = (b"\xff\xfe", b"\xfe\xff")
 
 
 def read_bytes(source: PathOrFile) -> bytes:
@@ -30,11 +32,19 @@ def read_text(source: PathOrFile, encoding: str = "utf-8") -> str:
     in ``encoding``.
     """
     data = read_bytes(source)
+    name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else "input"
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else "input"
-        raise FormatError(f"{name} is not valid {encoding}: byte {exc.start} cannot be decoded") from None
+        hint = "; it starts with a UTF-16 byte order mark" if data[:2] in _UTF16 else ""
+        raise FormatError(
+            f"{name} is not valid {encoding}: byte {exc.start} cannot be decoded{hint}"
+        ) from None
+    if "\x00" in text:
+        raise FormatError(
+            f"{name} is not valid {encoding} text: it holds NUL bytes (from byte {data.index(0)}); "
+            "is it UTF-16 or UTF-32?"
+        )
     if text.startswith("\ufeff"):
         text = text[1:]
     return text.replace("\r\n", "\n").replace("\r", "\n")

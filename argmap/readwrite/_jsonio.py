@@ -12,12 +12,21 @@ from typing import Any
 from argmap.exceptions import FormatError, SideFileEncodingWarning
 from argmap.readwrite._io import PathOrFile, atomic_write, read_text
 
-__all__ = ["dump_json", "load_json", "mapping", "read_side_text"]
+__all__ = ["dump_json", "load_json", "mapping", "object_copy", "read_side_text"]
 
 
 def mapping(value: Any) -> Mapping[str, Any]:
     """Return ``value`` if it is a JSON object, else an empty one."""
     return value if isinstance(value, Mapping) else {}
+
+
+def object_copy(value: Any, where: str, error: type[FormatError] = FormatError) -> dict[str, Any]:
+    """Return a copy of ``value`` if it is a JSON object (None gives an empty one); else raise ``error``."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise error(f"expected an object, not {type(value).__name__}", where)
+    return dict(value)
 
 
 def load_json(source: PathOrFile, error: type[FormatError] = FormatError) -> Any:
@@ -27,6 +36,8 @@ def load_json(source: PathOrFile, error: type[FormatError] = FormatError) -> Any
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise error(f"invalid JSON: {exc.msg} (at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise error("invalid JSON: nested too deeply") from None
 
 
 def dump_json(data: Any, target: PathOrFile, indent: int | None = 2) -> None:

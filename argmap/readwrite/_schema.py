@@ -7,6 +7,7 @@ from typing import Any, Final
 
 from argmap.exceptions import ArgmapError, FormatError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap, validate
+from argmap.readwrite._jsonio import object_copy
 
 __all__ = ["DEFAULTS", "map_from_nodes"]
 
@@ -26,6 +27,10 @@ DEFAULTS: Final[dict[str, dict[str, Any]]] = {
 }
 
 
+def _ints(values: Any) -> bool:
+    return all(isinstance(x, int) and not isinstance(x, bool) for x in values)
+
+
 def map_from_nodes(
     graph: Mapping[str, Any],
     nodes: list[tuple[str, Mapping[str, Any]]],
@@ -36,11 +41,11 @@ def map_from_nodes(
     Raises :class:`~argmap.exceptions.FormatError` naming the node at fault.
     """
     m = ArgumentMap(source=graph.get("source"), title=graph.get("title"))
-    m.meta.update(graph.get("meta") or {})
+    m.meta.update(object_copy(graph.get("meta"), "graph.meta"))
     G = m.graph
     for n, raw in nodes:
         kind = raw.get(KIND)
-        if kind not in DEFAULTS:
+        if not isinstance(kind, str) or kind not in DEFAULTS:
             hint = "; only graphs written by argmap carry it" if kind is None else ""
             raise FormatError(f"node {n!r} has no valid kind ({kind!r}){hint}", f"nodes[{n}].kind")
         attrs: dict[str, Any] = {KIND: kind}
@@ -49,12 +54,16 @@ def map_from_nodes(
         for key, default in DEFAULTS[kind].items():
             value = raw.get(key, default)
             if key == "span" and value is not None:
-                if not isinstance(value, (list, tuple)) or len(value) != 2:
+                if not isinstance(value, (list, tuple)) or len(value) != 2 or not _ints(value):
                     raise FormatError(f"node {n!r} has a malformed span", f"nodes[{n}].span")
                 value = (int(value[0]), int(value[1]))
             elif key == "tags":
+                if not isinstance(value, (list, tuple)) or not all(isinstance(t, str) for t in value):
+                    raise FormatError(f"node {n!r} has tags that are not strings", f"nodes[{n}].tags")
                 value = tuple(value)
             elif key == "meta":
+                if value is not None and not isinstance(value, Mapping):
+                    raise FormatError(f"node {n!r} has a meta that is not an object", f"nodes[{n}].meta")
                 value = dict(value or {})
             elif key == "implicit":
                 value = bool(value)

@@ -46,7 +46,7 @@ from argmap.exceptions import (
 )
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap
 from argmap.readwrite._io import PathOrFile
-from argmap.readwrite._jsonio import dump_json, load_json, mapping, read_side_text
+from argmap.readwrite._jsonio import dump_json, load_json, mapping, object_copy, read_side_text
 
 __all__ = ["aif_data", "aif_map", "read_aif", "write_aif"]
 
@@ -195,24 +195,23 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
     unsupported: list[str] = [f"I-node {n} without text" for n in blank]
     mapped: dict[str, str] = {}
 
-    def check(n: str, kind: str, targets: frozenset[str]) -> bool:
+    def check(n: str, kind: str, targets: frozenset[str]) -> None:
         p, s = [x for x in preds[n] if nodes[x]["type"] != "CA"], succs[n]
         if not p or len(s) != 1:
             what = "no premise" if not p else "no conclusion" if not s else f"{len(s)} conclusions"
             incomplete.append(f"{nodes[n]['type']} {n} ({what})")
-            return False
+            return
         bad = [x for x in p if x not in claims]
         if kind == REPHRASE and len(p) != 1:
             unsupported.append(f"MA {n} ({len(p)} sources)")
-            return False
+            return
         if bad:
             unsupported.append(f"{nodes[n]['type']} {n} (has premise {nodes[bad[0]]['type']} {bad[0]})")
-            return False
+            return
         if s[0] not in targets:
             unsupported.append(f"{nodes[n]['type']} {n} (targets {nodes[s[0]]['type']} {s[0]})")
-            return False
+            return
         mapped[n] = kind
-        return True
 
     order = list(nodes)
     claim_set = frozenset(claims)
@@ -237,7 +236,7 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
 
     top = mapping(data.get(EXT))
     m = ArgumentMap(source=top.get("source"), title=top.get("title"))
-    m.meta.update(top.get("meta", {}))
+    m.meta.update(object_copy(top.get("meta"), f"{EXT}.meta", AIFFormatError))
     aside = [d for n, d in nodes.items() if n not in claims and n not in mapped]
     graph_edges = {(p, n) for n in mapped for p in preds[n] if p in claims or mapped.get(p) == CONFLICT}
     graph_edges |= {(n, succs[n][0]) for n in mapped}
@@ -248,16 +247,15 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
             if n in claims:
                 d = nodes[n]
                 ext = mapping(d.get(EXT))
-                meta = dict(ext.get("meta", {}))
+                meta = object_copy(ext.get("meta"), f"node {n}.{EXT}.meta", AIFFormatError)
                 extras = _extras(d, ("nodeID", "text", "type"))
                 if extras:
                     meta["aif"] = extras
-                span = ext.get("span")
                 m.claim(
                     d["text"],
                     id=n,
                     quote=ext.get("quote"),
-                    span=None if span is None else (span[0], span[1]),
+                    span=ext.get("span"),
                     speaker=ext.get("speaker", speakers.get(n)),
                     implicit=ext.get("implicit", False),
                     tags=ext.get("tags", ()),
@@ -303,7 +301,7 @@ def _add_relation(
     m: ArgumentMap, n: str, kind: str, node: Mapping[str, Any], sources: list[str], target: str
 ) -> None:
     ext = mapping(node.get(EXT))
-    meta = dict(ext.get("meta", {}))
+    meta = object_copy(ext.get("meta"), f"node {n}.{EXT}.meta", AIFFormatError)
     extras = _extras(node, ("nodeID", "type"))
     scheme = ext.get("scheme", _scheme_of(node)) if kind == INFERENCE else None
     default = scheme if kind == INFERENCE and scheme is not None else _DEFAULT_TEXT[kind]

@@ -20,22 +20,32 @@ Arguments
     concludes the statement below the line. The last inference stands for the
     argument: its id is a slug of the argument's title, its ``scheme`` is the
     text on the inference line (``-- modus ponens --``) and the argument's
-    description goes to ``meta["argdown"]["description"]``. An argument without
-    a PCS has no premises to link, so it becomes a claim whose text is its
-    description, marked by ``meta["argdown"]["argument"] = True``.
+    description goes to ``meta["argdown"]["description"]``. Earlier inferences
+    of the same PCS (intermediate conclusions) get ``meta["argdown"] =
+    {"argument": title, "step": n}``; with ``model: {explodeArguments: true}``
+    in the front matter each step is an argument of its own (``title - n``), as
+    in the reference. An argument without a PCS has no premises to link, so it
+    becomes a claim whose text is its description, marked by
+    ``meta["argdown"]["argument"] = True``; relations to and from it are those
+    of a claim. A PCS whose conclusion is also its premise is an error.
 Relations
     ``+``/``<+``/``+>`` supports become one-premise inferences; ``-``/``<-``/``->``
     attacks become conflicts with the model's default attack type; ``_``/``<_``/``_>``
     undercuts of an argument or inference line become conflicts on that
     inference, and ``><`` a conflict marked ``meta["argdown"]["relation"] =
-    "contradictory"``. A support or attack from a reconstructed argument starts at
-    its conclusion, an attack on a reconstructed argument targets its last
-    inference (marked ``"relation": "attack"``), as in the reference.
+    "contradictory"``; an undercut of a claim is an attack marked ``"undercut"``.
+    A support or attack from a reconstructed argument starts at its conclusion,
+    as in the reference; an attack on a reconstructed argument targets its last
+    inference (marked ``"relation": "attack"``) and a support of one goes to its
+    conclusion (marked ``"target": "argument"``). Strict mode's ``entails`` and
+    ``contrary`` are supports and attacks marked with that relation.
 Everything else
     The heading a statement is defined under is its ``section``; ``{yaml}`` data
     on a statement or argument becomes ``meta``; the front matter's ``title``
     becomes the map's title and its other keys the map's ``meta``. Comments are
-    dropped.
+    dropped. Where the reference would fail (invalid YAML) this raises; a
+    document without any element (empty, or front matter alone), which the
+    reference rejects, reads as a map without claims.
 
 :func:`generate_argdown` writes any map back, so that ``parse_argdown(text)``
 equals the map. What Argdown cannot say (ids that are not the slug of a title,
@@ -68,13 +78,15 @@ True
 
 from __future__ import annotations
 
+import datetime
+import gc
 import math
 import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 from argmap.exceptions import ArgdownSyntaxError, ArgmapError, GraphStructureError
-from argmap.model import CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap, slugify
+from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap, slugify
 from argmap.readwrite import _argdown_re as rx
 from argmap.readwrite._argdown_parse import (
     Argument,
@@ -92,6 +104,7 @@ __all__ = ["generate_argdown", "parse_argdown", "read_argdown", "write_argdown"]
 #: The data key that carries what Argdown cannot say.
 EXTRA: Final = "argmap"
 _BLANKS: Final = re.compile(r"[ \t]+")
+_NO_EXTRA: Final[dict[str, Any]] = {}
 
 
 def _collapse(text: str) -> str:
@@ -109,6 +122,8 @@ def _load_yaml(doc: str) -> Any:
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             raise ArgdownSyntaxError(f"invalid YAML data: {problem}", doc, pos) from None
+        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+            raise ArgdownSyntaxError(f"invalid YAML data: {type(exc).__name__}: {exc}", doc, pos) from None
 
     return load
 
@@ -148,8 +163,16 @@ def parse_argdown(text: str) -> ArgumentMap:
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    out = parse_document(text, _load_yaml(text))
-    return _Builder(out, text).build()
+    # Parsing allocates many small objects and frees nothing, so collection
+    # passes would only rescan them; the collector resumes afterwards.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        out = parse_document(text, _load_yaml(text))
+        return _Builder(out, text).build()
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def read_argdown(source: PathOrFile) -> ArgumentMap:
@@ -166,6 +189,7 @@ class _Builder:
         self.m = ArgumentMap()
         self.reserved: set[str] = set()
         self.claim_of: dict[int, str] = {}
+        self.next_free: dict[str, int] = {}
         model = out.settings.get("model") if isinstance(out.settings, dict) else None
         self.explode = isinstance(model, dict) and bool(model.get("explodeArguments"))
         self.inference_of: dict[int, str] = {}
@@ -201,8 +225,8 @@ class _Builder:
         plans: list[tuple[EquivalenceClass | Argument, dict[str, Any], dict[str, Any], str]] = []
         for node in nodes:
             data = dict(node.data) if isinstance(node.data, dict) else {}
-            extra = data.pop(EXTRA, None)
-            extra = extra if isinstance(extra, dict) else {}
+            extra = data.pop(EXTRA, None) if data else None
+            extra = extra if isinstance(extra, dict) else _NO_EXTRA
             canonical = node.canonical()
             text = _collapse(canonical.plain) if canonical is not None else ""
             text = text or node.title
@@ -212,6 +236,7 @@ class _Builder:
             if isinstance(explicit, str) and explicit:
                 self.reserved.add(explicit)
             plans.append((node, data, extra, text))
+        new_nodes: list[tuple[str, dict[str, Any]]] = []
         for node, data, extra, text in plans:
             untitled = node.title in self.out.auto_titles
             explicit = extra.get("id")
@@ -227,6 +252,8 @@ class _Builder:
                 argdown["title"] = node.title
             if untitled:
                 argdown["untitled"] = True
+            if isinstance(extra.get("data"), dict):
+                data.update(extra["data"])
             if isinstance(extra.get("argdown"), dict):
                 argdown.update(extra["argdown"])
             if isinstance(node, Argument):
@@ -234,20 +261,24 @@ class _Builder:
             if argdown:
                 data["argdown"] = argdown
             section = node.section.title if node.section is not None else None
-            try:
-                self.m.claim(
-                    text,
-                    id=cid,
-                    speaker=extra.get("speaker"),
-                    implicit=bool(extra.get("implicit", False)),
-                    tags=extra.get("tags", node.tags),
-                    section=extra.get("section", section),
-                    meta=data,
-                )
-            except GraphStructureError as exc:
-                raise self.error(str(exc), node.pos) from None
-            attrs = self.m.graph.nodes[cid]
-            attrs["quote"] = extra.get("quote")
+            tags = extra.get("tags", node.tags)
+            if not isinstance(text, str) or not text.strip():
+                raise self.error(f"claim {cid!r} needs a non-empty text", node.pos)
+            if tags is not node.tags and (
+                not isinstance(tags, list) or not all(isinstance(t, str) for t in tags)
+            ):
+                raise self.error(f"tags of claim {cid!r} must be a list of strings", node.pos)
+            attrs: dict[str, Any] = {
+                KIND: CLAIM,
+                TEXT: text,
+                "quote": extra.get("quote"),
+                "span": None,
+                "speaker": extra.get("speaker"),
+                "implicit": bool(extra.get("implicit", False)),
+                "tags": tuple(tags),
+                "section": extra.get("section", section),
+                "meta": data,
+            }
             span = extra.get("span")
             if span is not None:
                 src = self.m.source
@@ -260,7 +291,9 @@ class _Builder:
                 ):
                     raise self.error(f"span {span!r} of claim {cid!r} is not within the source", node.pos)
                 attrs["span"] = (span[0], span[1])
+            new_nodes.append((cid, attrs))
             self.claim_of[id(node)] = cid
+        self.m.graph.add_nodes_from(new_nodes)
 
     def fresh(self, wanted: str) -> str:
         if wanted not in self.m.graph and wanted not in self.reserved:
@@ -274,9 +307,11 @@ class _Builder:
 
     def free(self, prefix: str) -> str:
         """The smallest unused ``prefix`` + number: the id of a relation Argdown cannot name."""
-        i = 1
+        # Ids are only ever added, so the smallest free number never goes down.
+        i = self.next_free.get(prefix, 1)
         while f"{prefix}{i}" in self.m.graph or f"{prefix}{i}" in self.reserved:
             i += 1
+        self.next_free[prefix] = i + 1
         self.reserved.add(f"{prefix}{i}")
         return f"{prefix}{i}"
 
@@ -328,11 +363,13 @@ class _Builder:
         pcs = arg.pcs
         inf_data = dict(inference.data) if isinstance(inference.data, dict) else {}
         stmt_data = stmt.data if isinstance(stmt.data, dict) else {}
-        uses = inf_data.get("uses")
+        # "uses" (or "from") numbers the premises of this step; it is structure, not metadata.
+        uses = inf_data.pop("uses", None)
+        from_ = inf_data.pop("from", None)
         if not isinstance(uses, list):
             uses = stmt_data.get("uses") if isinstance(stmt_data.get("uses"), list) else None
-        if not isinstance(uses, list) and isinstance(inf_data.get("from"), list):
-            uses = inf_data["from"]
+        if not isinstance(uses, list) and isinstance(from_, list):
+            uses = from_
         if isinstance(uses, list):
             chosen = []
             for n in uses:
@@ -378,6 +415,8 @@ class _Builder:
             argdown["argument"] = arg.title
             argdown["step"] = step + 1
         meta.update(inf_data)
+        if isinstance(extra.get("data"), dict):
+            meta.update(extra["data"])
         if isinstance(extra.get("argdown"), dict):
             argdown.update(extra["argdown"])
         if isinstance(extra.get("description"), str):
@@ -387,10 +426,16 @@ class _Builder:
         scheme = ", ".join(inference.rules) if inference.rules else None
         if "scheme" in extra:
             scheme = extra["scheme"]
-        try:
-            self.m.support(conclusion, premises, scheme=scheme, id=iid, meta=meta)
-        except GraphStructureError as exc:
-            raise self.error(f"argument <{arg.title}>: {exc}", inference.pos) from None
+        if conclusion in premises:
+            raise self.error(
+                f"argument <{arg.title}>: claim {conclusion!r} cannot support itself", inference.pos
+            )
+        if not premises:
+            raise self.error(f"argument <{arg.title}>: an inference needs a premise", inference.pos)
+        G = self.m.graph
+        G.add_node(iid, **{KIND: INFERENCE, "scheme": scheme, "meta": meta})
+        G.add_edges_from([(p, iid) for p in premises])
+        G.add_edge(iid, conclusion)
         self.inference_of[id(inference)] = iid
 
     def claim_id(self, node: EquivalenceClass | Argument) -> str:
@@ -412,11 +457,50 @@ class _Builder:
     def relations(self, records: list[Any]) -> None:
         supports = [r for r in self.out.relations if r.type in ("support", "entails")]
         attacks = [r for r in self.out.relations if r.type not in ("support", "entails")]
+        G = self.m.graph
+        nodes: list[tuple[str, dict[str, Any]]] = []
+        edges: list[tuple[str, str]] = []
         for rel in supports:
-            self.support(rel)
+            frm = self.source(rel)
+            to, is_inference = self.endpoint(rel.to)
+            argdown: dict[str, Any] = {}
+            if is_inference:
+                to = self.m.conclusion(to)
+                argdown["target"] = "argument"
+            if rel.type != "support":
+                argdown["relation"] = rel.type
+            if frm == to:
+                raise self.error(f"claim {to!r} cannot support itself", rel.pos)
+            sid = self.free("s")
+            nodes.append(
+                (sid, {KIND: INFERENCE, "scheme": None, "meta": {"argdown": argdown} if argdown else {}})
+            )
+            edges += ((frm, sid), (sid, to))
+        G.add_nodes_from(nodes)
+        G.add_edges_from(edges)
         self.records(records, (INFERENCE,))
+        nodes, edges = [], []
+        kinds = G.nodes(data=KIND)
         for rel in attacks:
-            self.attack(rel)
+            frm = self.source(rel)
+            to, is_inference = self.endpoint(rel.to)
+            relation = None
+            if (is_inference and rel.type != "undercut") or (not is_inference and rel.type != "attack"):
+                relation = rel.type
+            if is_inference:
+                attack_type = "undercut"
+            elif any(kinds[x] == INFERENCE for x in G.successors(to)) and not any(
+                kinds[x] == INFERENCE for x in G.predecessors(to)
+            ):
+                attack_type = "undermine"
+            else:
+                attack_type = "rebut"
+            aid = self.free("a")
+            meta = {"argdown": {"relation": relation}} if relation else {}
+            nodes.append((aid, {KIND: CONFLICT, "attack_type": attack_type, "meta": meta}))
+            edges += ((frm, aid), (aid, to))
+        G.add_nodes_from(nodes)
+        G.add_edges_from(edges)
         self.records(records, (CONFLICT, REPHRASE))
 
     def source(self, rel: Relation) -> str:
@@ -427,33 +511,6 @@ class _Builder:
         if is_inference:  # pragma: no cover - the grammar has no relation from an inference
             raise self.error("a relation cannot start at an inference", rel.pos)
         return node
-
-    def support(self, rel: Relation) -> None:
-        frm = self.source(rel)
-        to, is_inference = self.endpoint(rel.to)
-        argdown: dict[str, Any] = {}
-        if is_inference:
-            to = self.m.conclusion(to)
-            argdown["target"] = "argument"
-        if rel.type != "support":
-            argdown["relation"] = rel.type
-        meta = {"argdown": argdown} if argdown else None
-        try:
-            self.m.support(to, [frm], id=self.free("s"), meta=meta)
-        except GraphStructureError as exc:
-            raise self.error(str(exc), rel.pos) from None
-
-    def attack(self, rel: Relation) -> None:
-        frm = self.source(rel)
-        to, is_inference = self.endpoint(rel.to)
-        relation = None
-        if (is_inference and rel.type != "undercut") or (not is_inference and rel.type != "attack"):
-            relation = rel.type
-        meta = {"argdown": {"relation": relation}} if relation else None
-        try:
-            self.m.attack(to, [frm], id=self.free("a"), meta=meta)
-        except GraphStructureError as exc:
-            raise self.error(str(exc), rel.pos) from None
 
     def records(self, records: list[Any], kinds: tuple[str, ...]) -> None:
         for i, rec in enumerate(records):
@@ -477,7 +534,7 @@ class _Builder:
 # -- writing ---------------------------------------------------------------------------------
 
 _YAML_UNSAFE: Final = re.compile(
-    "[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[{}=\u2028\u2029]"
+    "[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[{}=\u2028\u2029\ufeff]"
 )
 
 
@@ -505,6 +562,8 @@ def _yaml(value: Any) -> str:
         return text
     if isinstance(value, str):
         return _yaml_str(value)
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat(sep=" ") if isinstance(value, datetime.datetime) else value.isoformat()
     if isinstance(value, Mapping):
         return "{" + ", ".join(f"{_yaml(k)}: {_yaml(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
@@ -518,12 +577,15 @@ def _yaml_str(text: str) -> str:
     return '"' + _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", out) + '"'
 
 
-def _shortcode_at(text: str, i: int) -> bool:
+def _shortcode_at(text: str, i: int, inference: bool) -> bool:
+    """True if ``.x.`` or ``:x:`` at ``i`` would be read as a shortcode or hide an escape."""
     found = rx.SPECIAL_CHAR.match(text, i)
     if found is None:
         return False
     code = found.group().rstrip(" \t")
-    return code in rx.SHORTCODE_SPECIAL or code[1:-1] in rx.SHORTCODES
+    if code in rx.SHORTCODE_SPECIAL or code[1:-1] in rx.SHORTCODES:
+        return True
+    return any(c in code for c in ("\\{[<,-/" if inference else "\\{[<#*_/="))
 
 
 def _escape(text: str, inference: bool = False) -> str:
@@ -535,7 +597,7 @@ def _escape(text: str, inference: bool = False) -> str:
         if c in "\\{[<":
             esc = True
         elif c in {".", ":"}:
-            esc = _shortcode_at(text, i)
+            esc = _shortcode_at(text, i, inference)
         elif c == "/":
             esc = nxt in "/*"
         elif inference:
@@ -554,6 +616,10 @@ def _escape(text: str, inference: bool = False) -> str:
 
 def _writable_text(text: str) -> bool:
     return bool(text) and text == _collapse(text) and "\n" not in text and "\r" not in text
+
+
+def _writable_trimmed(section: str) -> bool:
+    return _writable_text(section) and section == section.strip("".join(rx.JS_WS_CHARS))
 
 
 def _writable_title(title: str, argument: bool) -> bool:
@@ -582,6 +648,7 @@ class _Writer:
         self.arg_titles: set[str] = set()
         self.stmt_titles: set[str] = set()
         self.records: list[dict[str, Any]] = []
+        self.defaults: dict[str, str] = {}
 
     # -- names --------------------------------------------------------------------------
 
@@ -625,7 +692,7 @@ class _Writer:
 
     def user_meta(self, node: str) -> dict[str, Any]:
         meta = self.G.nodes[node].get("meta") or {}
-        return {k: v for k, v in meta.items() if k != "argdown"}
+        return {k: v for k, v in meta.items() if k != "argdown" or not v or not isinstance(v, dict)}
 
     def claim_line(self, node: str) -> str:
         d = self.G.nodes[node]
@@ -651,12 +718,14 @@ class _Writer:
             if value != default:
                 extra[key] = [value[0], value[1]] if key == "span" else value
         section = d.get("section")
-        if section is not None and not _writable_text(section):
+        if section is not None and not _writable_trimmed(section):
             extra["section"] = section
-        rest = {k: v for k, v in self.argdown(node).items() if k not in ("title", "argument")}
+        rest = {k: v for k, v in self.argdown(node).items() if k != "title" and (k, v) != ("argument", True)}
         if rest:
             extra["argdown"] = rest
         data = self.user_meta(node)
+        if EXTRA in data:
+            extra["data"] = {EXTRA: data.pop(EXTRA)}
         if extra:
             data[EXTRA] = extra
         line = f"<{title}>: " if argument else f"[{title}]: "
@@ -667,12 +736,22 @@ class _Writer:
             line += " " + _yaml(data)
         return line
 
+    def touches_argument(self, s: str) -> bool:
+        """True if a premise or the conclusion is an argument without PCS (a PCS lists statements only)."""
+        return any(self.is_argument(n) for n in (*self.m.premises(s), self.m.conclusion(s)))
+
     def default_attack(self, target: str) -> str:
-        if self.G.nodes[target][KIND] == INFERENCE:
-            return "undercut"
-        if self.m.inferences_from(target) and not self.m.inferences_to(target):
-            return "undermine"
-        return "rebut"
+        """The attack type the reader gives an attack on ``target`` (as ``ArgumentMap.attack`` does)."""
+        found = self.defaults.get(target)
+        if found is None:
+            if self.G.nodes[target][KIND] == INFERENCE:
+                found = "undercut"
+            elif self.m.inferences_from(target) and not self.m.inferences_to(target):
+                found = "undermine"
+            else:
+                found = "rebut"
+            self.defaults[target] = found
+        return found
 
     def record(self, rel: str) -> None:
         d = self.G.nodes[rel]
@@ -710,7 +789,13 @@ class _Writer:
                 and argdown.get("relation") in (None,)
                 and s not in undercut
             )
-            (as_relation if simple else as_pcs).append(s)
+            if simple:
+                as_relation.append(s)
+            elif self.touches_argument(s):
+                self.record(s)
+            else:
+                as_pcs.append(s)
+        pcs_set = set(as_pcs)
         # Native conflicts: one attacker, default type, plain meta.
         native_conflicts: list[str] = []
         for c in conflicts:
@@ -724,7 +809,7 @@ class _Writer:
                 and set(self.argdown(c)) <= {"relation"}
             )
             if G.nodes[target][KIND] == INFERENCE:
-                ok = ok and relation is None and target in as_pcs
+                ok = ok and relation is None and target in pcs_set
             else:
                 ok = ok and relation in (None, "undercut", "contradictory")
                 if relation == "contradictory":
@@ -761,11 +846,13 @@ class _Writer:
         order += [(t, "<_", c) for s in as_pcs for t in [s] for c in inline.get(s, [])]
         demoted: set[str] = set()
         supports_first = [x for x in order if x[1] == "+"] + [x for x in order if x[1] != "+"]
+        next_free = {"s": 1, "a": 1}
         for _root, sym, rel in supports_first:
             prefix = "s" if sym == "+" else "a"
-            i = 1
+            i = next_free[prefix]
             while f"{prefix}{i}" in taken:
                 i += 1
+            next_free[prefix] = i
             ends = (m.premises(rel)[0], m.conclusion(rel), sym)
             if sym == "><":
                 key = tuple(sorted(ends[:2]))
@@ -778,8 +865,12 @@ class _Writer:
             taken.add(rel)
         for s in as_relation:
             if s in demoted:
-                as_pcs.append(s)
-        as_pcs.sort(key=inferences.index)
+                if self.touches_argument(s):
+                    self.record(s)
+                else:
+                    as_pcs.append(s)
+        position = {s: i for i, s in enumerate(inferences)}
+        as_pcs.sort(key=position.__getitem__)
         for c in native_conflicts:
             if c in demoted:
                 self.record(c)
@@ -788,10 +879,10 @@ class _Writer:
         position = {n: i for i, n in enumerate(G.nodes)}
         self.records.sort(key=lambda rec: position[rec["id"]])
         # Claim lines (titles are fixed here), grouped by section.
-        by_section: dict[str | None, list[str]] = {}
+        by_section: dict[str | None, list[str]] = {None: []}
         for node in claims:
             section = G.nodes[node].get("section")
-            if section is not None and not _writable_text(section):
+            if section is not None and not _writable_trimmed(section):
                 section = None
             by_section.setdefault(section, []).append(node)
         lines_by_section = {sec: [self.claim_line(n) for n in nodes] for sec, nodes in by_section.items()}
@@ -859,12 +950,19 @@ class _Writer:
             lines.append(f"({k}) {self.name(p)}")
         scheme = d.get("scheme")
         data = self.user_meta(s)
-        rest = {k: v for k, v in argdown.items() if k not in ("title", "description")}
+        structural = {k: data.pop(k) for k in ("uses", "from", EXTRA) if k in data}
+        if structural:
+            extra["data"] = structural
+        rest = {
+            k: v
+            for k, v in argdown.items()
+            if k != "title" and not (k == "description" and isinstance(v, str))
+        }
         if rest:
             extra["argdown"] = rest
         rule = ""
         if scheme is not None:
-            if _writable_text(scheme):
+            if _writable_trimmed(scheme):
                 rule = _escape(scheme, inference=True)
             else:
                 extra["scheme"] = scheme

@@ -34,7 +34,14 @@ from argmap.readwrite._io import PathOrFile, atomic_write
 
 __all__ = ["generate_mermaid", "write_mermaid"]
 
-_ENTITIES: Final = (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("`", "#96;"))
+_ENTITIES: Final = (
+    ("#", "#35;"),
+    ("&", "#38;"),
+    ('"', "#quot;"),
+    ("<", "#lt;"),
+    (">", "#gt;"),
+    ("`", "#96;"),
+)
 _SHAPES: Final = {
     CLAIM: ('(["', '"])'),
     INFERENCE: ('(("', '"))'),

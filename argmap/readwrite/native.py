@@ -162,6 +162,8 @@ def read_native(source: PathOrFile) -> ArgumentMap:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise FormatError(f"invalid JSON: {exc.msg} (at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise FormatError("invalid JSON: nested too deeply") from None
     return native_map(data)
 
 

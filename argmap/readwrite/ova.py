@@ -70,6 +70,13 @@ class _TextSpans(HTMLParser):
         self.length += len(data)
 
 
+def _parse(text: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    parser = _TextSpans()
+    parser.feed(text)
+    parser.close()
+    return "".join(parser.parts), parser.spans
+
+
 def _html(m: ArgumentMap) -> str | None:
     source = m.source
     if source is None:
@@ -159,14 +166,11 @@ def ova_map(data: Mapping[str, Any]) -> ArgumentMap:
         raise FormatError("not an OVA document: no 'AIF' object (OVA3) and no 'nodes'/'edges' lists (OVA2)")
     m = aif_map(doc["AIF"])
     if text is not None:
-        parser = _TextSpans()
-        parser.feed(text)
-        parser.close()
-        plain = "".join(parser.parts)
+        plain, spans = _parse(text)
         if m.source is None:
             m.source = plain
         if m.source == plain:
-            for n, (start, end) in parser.spans.items():
+            for n, (start, end) in spans.items():
                 if n in m and m.kind(n) == CLAIM and m[n]["span"] is None:
                     m[n]["span"] = (start, end)
                     m[n]["quote"] = plain[start:end]
@@ -188,11 +192,30 @@ def ova_data(m: ArgumentMap) -> dict[str, Any]:
     block = copy.deepcopy(layer.get("OVA")) if "OVA" in layer else _layout(plain)
     have = {str(x.get("nodeID")) for x in block.get("nodes", [])}
     block.setdefault("nodes", []).extend(x for x in _layout(plain)["nodes"] if x["nodeID"] not in have)
-    doc: dict[str, Any] = {"AIF": aif_data(plain), "OVA": block}
     text = layer.get("text", _html(plain))
+    if text is not None and plain.source is not None:
+        _leave_to_text(plain, text)
+    doc: dict[str, Any] = {"AIF": aif_data(plain), "OVA": block}
     if text is not None:
         doc["text"] = text
     return doc
+
+
+def _leave_to_text(m: ArgumentMap, text: str) -> None:
+    """Drop from ``m`` the source, spans and quotes that the HTML ``text`` gives back on reading."""
+    plain, spans = _parse(text)
+    if plain != m.source:
+        return
+    for n, (start, end) in spans.items():
+        if (
+            n in m
+            and m.kind(n) == CLAIM
+            and m[n]["span"] == (start, end)
+            and m[n]["quote"] == plain[start:end]
+        ):
+            m[n]["span"] = m[n]["quote"] = None
+    if all(d.get("span") is None for _, d in m.graph.nodes(data=True)):
+        m.source = None
 
 
 def read_ova(source: PathOrFile) -> ArgumentMap:

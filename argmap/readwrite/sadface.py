@@ -35,7 +35,7 @@ from typing import Any, Final
 from argmap.exceptions import ArgmapError, FormatError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap
 from argmap.readwrite._io import PathOrFile
-from argmap.readwrite._jsonio import dump_json, load_json
+from argmap.readwrite._jsonio import dump_json, load_json, mapping, object_copy
 
 __all__ = ["read_sadface", "sadface_data", "sadface_map", "write_sadface"]
 
@@ -89,11 +89,11 @@ def sadface_map(data: Mapping[str, Any]) -> ArgumentMap:
     nodes = _field(data, "nodes", list, "$")
     edges = _field(data, "edges", list, "$")
     metadata = copy.deepcopy(data.get("metadata") or {})
-    ext = metadata.pop(EXT, {}) if isinstance(metadata, dict) else {}
+    ext = mapping(metadata.pop(EXT, {})) if isinstance(metadata, dict) else {}
     core = metadata.get("core", {}) if isinstance(metadata, dict) else {}
     title = core.pop("title", None) if isinstance(core, dict) else None
     m = ArgumentMap(source=ext.get("source"), title=title if title is not None else ext.get("title"))
-    m.meta.update(ext.get("meta", {}))
+    m.meta.update(object_copy(ext.get("meta"), f"metadata.{EXT}.meta"))
     by_id: dict[str, Mapping[str, Any]] = {}
     for i, n in enumerate(nodes):
         where = f"nodes[{i}]"
@@ -131,7 +131,7 @@ def sadface_map(data: Mapping[str, Any]) -> ArgumentMap:
                 kind, scheme = _kind_of(str(n.get("name", "")))
                 if kind != order:
                     continue
-                node_ext = dict((n.get("metadata") or {}).get(EXT, {}))
+                node_ext = dict(mapping(mapping(n.get("metadata")).get(EXT)))
                 scheme = node_ext.get("scheme", scheme)
                 meta = _node_meta(
                     n, node_ext, ("name",) if str(n.get("name")) != _NAME[kind] and scheme is None else ()
@@ -163,9 +163,9 @@ def sadface_map(data: Mapping[str, Any]) -> ArgumentMap:
 
 
 def _node_meta(n: Mapping[str, Any], ext: Mapping[str, Any], keep: tuple[str, ...]) -> dict[str, Any]:
-    meta = dict(ext.get("meta", {}))
+    meta = object_copy(ext.get("meta"), f"node {n.get('id')}.metadata.{EXT}.meta")
     layer: dict[str, Any] = {}
-    own = {k: v for k, v in (n.get("metadata") or {}).items() if k != EXT}
+    own = {k: v for k, v in mapping(n.get("metadata")).items() if k != EXT}
     if own:
         layer["metadata"] = own
     if n.get("sources"):
@@ -178,10 +178,8 @@ def _node_meta(n: Mapping[str, Any], ext: Mapping[str, Any], keep: tuple[str, ..
 
 
 def _claim_kwargs(n: Mapping[str, Any]) -> dict[str, Any]:
-    ext = (n.get("metadata") or {}).get(EXT, {})
+    ext = mapping(mapping(n.get("metadata")).get(EXT))
     kwargs = {k: ext[k] for k in _CLAIM_DEFAULTS if k in ext}
-    if "span" in kwargs:
-        kwargs["span"] = tuple(kwargs["span"])
     kwargs["meta"] = _node_meta(n, ext, ())
     return kwargs
 

@@ -32,6 +32,7 @@ from argmap.model import ArgumentMap
 from argmap.readwrite._io import atomic_write
 from argmap.render.backend import run_dot
 from argmap.render.dot import to_dot
+from argmap.render.large import choose_layout, collapse_sections, neighbourhood
 from argmap.render.style import Style
 
 __all__ = ["SUFFIX_FORMATS", "Diagram", "Style", "diagram", "render"]
@@ -125,8 +126,11 @@ def diagram(
     style: Style | None = None,
     *,
     theme: str | None = None,
-    layout: str = "dot",
+    layout: str = "auto",
     timeout: float = 60.0,
+    focus: str | None = None,
+    depth: int = 2,
+    collapse: bool | Iterable[str] = False,
     **options: Any,
 ) -> Diagram:
     """Return a :class:`Diagram` of the map.
@@ -139,8 +143,17 @@ def diagram(
     theme : str, optional
         A built-in theme, ``"default"`` or ``"colorblind"`` (ignored when
         ``style`` is given).
-    layout, timeout
-        Passed to :class:`Diagram`.
+    layout : str
+        A Graphviz engine, or ``"auto"``: ``dot`` up to
+        :data:`~argmap.render.large.DOT_LIMIT` claims, ``sfdp`` above.
+    timeout : float
+        Seconds a render may take; past it, :class:`RenderError`.
+    focus, depth
+        Draw only the claims within ``depth`` steps of the claim ``focus``
+        (:func:`~argmap.render.large.neighbourhood`).
+    collapse : bool or iterable of str
+        Draw each section (all, or those named) as one box
+        (:func:`~argmap.render.large.collapse_sections`).
     **options
         Passed to :func:`argmap.render.dot.to_pydot`: ``values``,
         ``value_range``, ``classes`` and overrides of style fields such as
@@ -148,6 +161,17 @@ def diagram(
     """
     if style is None:
         style = Style.theme(theme) if theme else Style()
+    if focus is not None or collapse:
+        m = m if isinstance(m, ArgumentMap) else ArgumentMap(graph=m)
+        if focus is not None:
+            m = neighbourhood(m, focus, depth)
+        if collapse:
+            m = collapse_sections(m, None if collapse is True else collapse)
+        for key in ("values", "classes"):  # drop what names nodes no longer drawn
+            if options.get(key):
+                options[key] = {n: v for n, v in options[key].items() if n in m.graph}
+    if layout == "auto":
+        layout = choose_layout(m)
     return Diagram(to_dot(m, style, **options), layout=layout, timeout=timeout)
 
 

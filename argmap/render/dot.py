@@ -63,6 +63,9 @@ def _attrs(**attrs: object) -> dict[str, str]:
     for key, value in attrs.items():
         if value is None:
             continue
+        if type(value) is str and key != "tooltip":  # the common case first: large maps have many
+            out[key] = quote(value)
+            continue
         if isinstance(value, HTML):
             out[key] = quote(value)
             continue
@@ -76,18 +79,58 @@ def _attrs(**attrs: object) -> dict[str, str]:
     return out
 
 
-def _node(name: str, **attrs: object) -> pydot.Node:
-    node = pydot.Node(quote(name))
-    for key, value in _attrs(**attrs).items():
-        node.set(key, value)
-    return node
+Statement = tuple[tuple[str, ...], dict[str, str]]
 
 
-def _edge(source: str, target: str, **attrs: object) -> pydot.Edge:
-    edge = pydot.Edge(quote(source), quote(target))
-    for key, value in _attrs(**attrs).items():
-        edge.set(key, value)
-    return edge
+def _node(name: str, **attrs: object) -> Statement:
+    return (quote(name),), _attrs(**attrs)
+
+
+def _edge(source: str, target: str, **attrs: object) -> Statement:
+    return (quote(source), quote(target)), _attrs(**attrs)
+
+
+class _Statements:
+    """A map's DOT statements in order, every id and value already quoted."""
+
+    def __init__(self) -> None:
+        self.graph: dict[str, str] = {}
+        self.node_defaults: dict[str, str] = {}
+        self.edge_defaults: dict[str, str] = {}
+        self.items: list[Statement] = []
+
+    def to_pydot(self) -> pydot.Dot:
+        dot = pydot.Dot(graph_name=quote("argmap"), graph_type="digraph")
+        dot.obj_dict["attributes"].update(self.graph)
+        dot.set_node_defaults(**self.node_defaults)
+        dot.set_edge_defaults(**self.edge_defaults)
+        for ends, attrs in self.items:
+            if len(ends) == 1:
+                node = pydot.Node(ends[0])
+                for key, value in attrs.items():
+                    node.set(key, value)
+                dot.add_node(node)
+            else:
+                edge = pydot.Edge(ends[0], ends[1])
+                for key, value in attrs.items():
+                    edge.set(key, value)
+                dot.add_edge(edge)
+        return dot
+
+    def to_string(self) -> str:
+        """Return the DOT text, as pydot's ``to_string`` writes it but without its cost."""
+
+        def attr_list(attrs: dict[str, str]) -> str:
+            return ", ".join(f"{k}={v}" for k, v in attrs.items())
+
+        lines = [f"digraph {quote('argmap')} {{"]
+        lines += [f"{k}={v};" for k, v in self.graph.items()]
+        lines.append(f"node [{attr_list(self.node_defaults)}];")
+        lines.append(f"edge [{attr_list(self.edge_defaults)}];")
+        for ends, attrs in self.items:
+            lines.append(f"{' -> '.join(ends)} [{attr_list(attrs)}];" if attrs else f"{' -> '.join(ends)};")
+        lines.append("}")
+        return "\n".join(lines) + "\n"
 
 
 def _merge_classes(
@@ -104,10 +147,38 @@ def _merge_classes(
     return styles
 
 
+def wrap(text: str, width: int) -> list[str]:
+    r"""Return ``text`` with its white space collapsed, cut into lines of at most ``width`` characters.
+
+    The lines are those of :func:`textwrap.wrap`, computed faster when no word
+    is too long for a line and none has a hyphen (where textwrap also breaks).
+
+    >>> wrap("Putin has  no time\nleft", 10)
+    ['Putin has', 'no time', 'left']
+    >>> wrap("", 10), wrap("a well-known fact", 8)
+    ([''], ['a well-', 'known', 'fact'])
+    """
+    words = text.split()
+    if not words:
+        return [""]
+    if "-" in text or max(map(len, words)) > width:
+        return textwrap.wrap(" ".join(words), width)
+    lines: list[str] = []
+    line = words[0]
+    for word in words[1:]:
+        if len(line) + 1 + len(word) <= width:
+            line = f"{line} {word}"
+        else:
+            lines.append(line)
+            line = word
+    lines.append(line)
+    return lines
+
+
 def _claim_label(
     d: Mapping[str, Any], style: Style, *, main: bool, value: float | None, precision: int
 ) -> HTML:
-    lines = textwrap.wrap(" ".join(str(d["text"]).split()), style.wrap) or [""]
+    lines = wrap(str(d["text"]), style.wrap)
     body = "<br/>".join(html_escape(line) for line in lines)
     if main:
         body = f"<b>{body}</b>"
@@ -154,6 +225,180 @@ def _class_list(kinds: Iterable[str], extra: Iterable[str]) -> str:
         if c not in seen:
             seen.append(c)
     return " ".join(seen)
+
+
+def _statements(
+    m: ArgumentMap | nx.DiGraph[str],
+    style: Style | None = None,
+    *,
+    values: Mapping[str, float] | None = None,
+    value_range: tuple[float, float] = (-1.0, 1.0),
+    value_precision: int = 2,
+    classes: Mapping[str, str | Iterable[str]] | None = None,
+    **style_options: Any,
+) -> _Statements:
+    """Return the DOT statements of the map; see :func:`to_pydot`."""
+    g = as_graph(m)
+    validate(g)
+    style = (style or Style()).replace(**style_options) if style_options else (style or Style())
+    values = dict(values or {})
+    extra = {n: ([c] if isinstance(c, str) else list(c)) for n, c in (classes or {}).items()}
+    for n in (*values, *extra):
+        if n not in g:
+            raise GraphStructureError(f"unknown id {n!r} in values or classes")
+    if g.number_of_nodes() > LARGE_MAP:
+        warnings.warn(
+            f"drawing {g.number_of_nodes()} nodes; Graphviz may take long (LARGE_MAP is {LARGE_MAP})",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+    main = set(emphasised_conclusions(g))
+
+    dot = _Statements()
+    title = g.graph.get("title")
+    dot.graph.update(
+        _attrs(
+            rankdir=style.rankdir,
+            newrank=True,
+            nodesep=0.3,
+            ranksep=0.45,
+            bgcolor="#ffffff",
+            fontname=style.fontname,
+            fontsize=style.fontsize + 3,
+            label=HTML(f"<b>{html_escape(title)}</b>") if title else None,
+            labelloc="t" if title else None,
+        )
+    )
+    dot.node_defaults = _attrs(fontname=style.fontname, fontsize=style.fontsize, fontcolor=style.text_colour)
+    dot.edge_defaults = _attrs(fontname=style.fontname, fontsize=style.fontsize - 2, penwidth=1.4)
+
+    ends = _relation_ends(g)
+    attacked = {t for r, (_, t) in ends.items() if g.nodes[r][KIND] == CONFLICT}
+
+    for n, d in g.nodes(data=True):
+        if d[KIND] != CLAIM:
+            continue
+        is_main, implicit = n in main, bool(d.get("implicit"))
+        value = values.get(n)
+        attrs: dict[str, object] = {
+            "shape": "box",
+            "margin": "0.14,0.07",
+            "color": style.main_border if is_main else style.claim_border,
+            "penwidth": style.main_penwidth if is_main else 1.2,
+            "fillcolor": (
+                value_colour(style, value, value_range)
+                if value is not None
+                else style.main_fill
+                if is_main
+                else style.implicit_fill
+                if implicit
+                else style.claim_fill
+            ),
+        }
+        styles = _merge_classes(
+            attrs, ["rounded", "filled", *(["dashed"] if implicit else [])], extra.get(n, ()), style
+        )
+        kinds = ["claim", *(["main"] if is_main else []), *(["implicit"] if implicit else [])]
+        tooltip = d.get("quote") or d["text"]
+        if d.get("speaker"):
+            tooltip = f"{tooltip} {style.speaker_format.format(speaker=d['speaker'])}"
+        if value is not None:
+            tooltip = f"{tooltip} [{value:.{value_precision}f}]"
+        dot.items.append(
+            _node(
+                n,
+                **attrs,
+                style=",".join(styles),
+                label=_claim_label(d, style, main=is_main, value=value, precision=value_precision),
+                tooltip=tooltip,
+                id=n,
+                **{"class": _class_list(kinds, extra.get(n, ()))},
+            )
+        )
+
+    for r, d in g.nodes(data=True):
+        kind = d[KIND]
+        if kind == CLAIM:
+            continue
+        sources, target = ends[r]
+        colour = {
+            INFERENCE: style.support_colour,
+            CONFLICT: style.attack_colour,
+            REPHRASE: style.rephrase_colour,
+        }[kind]
+        edge_style, head = {
+            INFERENCE: ("solid", "normal"),
+            CONFLICT: ("dashed", "tee"),
+            REPHRASE: ("dotted", "empty"),
+        }[kind]
+        kinds = [_EDGE_KIND[kind], *([d["attack_type"]] if kind == CONFLICT else [])]
+        scheme = d.get("scheme") if kind == INFERENCE and style.show_schemes else None
+        tooltip = {INFERENCE: "support", CONFLICT: str(d.get("attack_type")), REPHRASE: "rephrase"}[kind]
+        if d.get("scheme"):
+            tooltip += f" ({d['scheme']})"
+        rel_attrs: dict[str, object] = {"color": colour}
+        styles = _merge_classes(rel_attrs, [edge_style], extra.get(r, ()), style)
+        classes_attr = _class_list(kinds, extra.get(r, ()))
+        collapse = style.junctions == "auto" and len(sources) == 1 and r not in attacked
+        if collapse:
+            dot.items.append(
+                _edge(
+                    sources[0],
+                    target,
+                    **rel_attrs,
+                    style=",".join(styles),
+                    arrowhead=head,
+                    label=f" {scheme} " if scheme else None,
+                    fontcolor=style.speaker_colour,
+                    tooltip=tooltip,
+                    id=r,
+                    **{"class": classes_attr},
+                )
+            )
+            continue
+        dot.items.append(
+            _node(
+                r,
+                shape="point" if kind != CONFLICT else "square",
+                width=0.13 if kind != CONFLICT else 0.09,
+                style="filled",
+                color=rel_attrs["color"],
+                fillcolor=rel_attrs["color"],
+                label="",
+                xlabel=f" {scheme} " if scheme else None,
+                fontcolor=style.speaker_colour,
+                fontsize=style.fontsize - 2,
+                tooltip=tooltip,
+                id=r,
+                **{"class": _class_list(["junction", *kinds], extra.get(r, ()))},
+            )
+        )
+        for s in sources:
+            dot.items.append(
+                _edge(
+                    s,
+                    r,
+                    **rel_attrs,
+                    style=",".join(styles),
+                    arrowhead="none",
+                    tooltip=tooltip,
+                    id=f"{s}->{r}",
+                    **{"class": classes_attr},
+                )
+            )
+        dot.items.append(
+            _edge(
+                r,
+                target,
+                **rel_attrs,
+                style=",".join(styles),
+                arrowhead=head,
+                tooltip=tooltip,
+                id=f"{r}->{target}",
+                **{"class": classes_attr},
+            )
+        )
+    return dot
 
 
 def to_pydot(
@@ -210,169 +455,15 @@ def to_pydot(
     >>> g.get_rankdir(), g.get_node('"p"')[0].get("fillcolor")
     ('"TB"', '"#96be98"')
     """
-    g = as_graph(m)
-    validate(g)
-    style = (style or Style()).replace(**style_options) if style_options else (style or Style())
-    values = dict(values or {})
-    extra = {n: ([c] if isinstance(c, str) else list(c)) for n, c in (classes or {}).items()}
-    for n in (*values, *extra):
-        if n not in g:
-            raise GraphStructureError(f"unknown id {n!r} in values or classes")
-    if g.number_of_nodes() > LARGE_MAP:
-        warnings.warn(
-            f"drawing {g.number_of_nodes()} nodes; Graphviz may take long (LARGE_MAP is {LARGE_MAP})",
-            RuntimeWarning,
-            stacklevel=2,
-        )
-    main = set(emphasised_conclusions(g))
-
-    dot = pydot.Dot(graph_name=quote("argmap"), graph_type="digraph")
-    title = g.graph.get("title")
-    dot.obj_dict["attributes"].update(
-        _attrs(
-            rankdir=style.rankdir,
-            newrank=True,
-            nodesep=0.3,
-            ranksep=0.45,
-            bgcolor="#ffffff",
-            fontname=style.fontname,
-            fontsize=style.fontsize + 3,
-            label=HTML(f"<b>{html_escape(title)}</b>") if title else None,
-            labelloc="t" if title else None,
-        )
-    )
-    dot.set_node_defaults(
-        **_attrs(fontname=style.fontname, fontsize=style.fontsize, fontcolor=style.text_colour)
-    )
-    dot.set_edge_defaults(**_attrs(fontname=style.fontname, fontsize=style.fontsize - 2, penwidth=1.4))
-
-    ends = _relation_ends(g)
-    attacked = {t for r, (_, t) in ends.items() if g.nodes[r][KIND] == CONFLICT}
-
-    for n, d in g.nodes(data=True):
-        if d[KIND] != CLAIM:
-            continue
-        is_main, implicit = n in main, bool(d.get("implicit"))
-        value = values.get(n)
-        attrs: dict[str, object] = {
-            "shape": "box",
-            "margin": "0.14,0.07",
-            "color": style.main_border if is_main else style.claim_border,
-            "penwidth": style.main_penwidth if is_main else 1.2,
-            "fillcolor": (
-                value_colour(style, value, value_range)
-                if value is not None
-                else style.main_fill
-                if is_main
-                else style.implicit_fill
-                if implicit
-                else style.claim_fill
-            ),
-        }
-        styles = _merge_classes(
-            attrs, ["rounded", "filled", *(["dashed"] if implicit else [])], extra.get(n, ()), style
-        )
-        kinds = ["claim", *(["main"] if is_main else []), *(["implicit"] if implicit else [])]
-        tooltip = d.get("quote") or d["text"]
-        if d.get("speaker"):
-            tooltip = f"{tooltip} {style.speaker_format.format(speaker=d['speaker'])}"
-        if value is not None:
-            tooltip = f"{tooltip} [{value:.{value_precision}f}]"
-        dot.add_node(
-            _node(
-                n,
-                **attrs,
-                style=",".join(styles),
-                label=_claim_label(d, style, main=is_main, value=value, precision=value_precision),
-                tooltip=tooltip,
-                id=n,
-                **{"class": _class_list(kinds, extra.get(n, ()))},
-            )
-        )
-
-    for r, d in g.nodes(data=True):
-        kind = d[KIND]
-        if kind == CLAIM:
-            continue
-        sources, target = ends[r]
-        colour = {
-            INFERENCE: style.support_colour,
-            CONFLICT: style.attack_colour,
-            REPHRASE: style.rephrase_colour,
-        }[kind]
-        edge_style, head = {
-            INFERENCE: ("solid", "normal"),
-            CONFLICT: ("dashed", "tee"),
-            REPHRASE: ("dotted", "empty"),
-        }[kind]
-        kinds = [_EDGE_KIND[kind], *([d["attack_type"]] if kind == CONFLICT else [])]
-        scheme = d.get("scheme") if kind == INFERENCE and style.show_schemes else None
-        tooltip = {INFERENCE: "support", CONFLICT: str(d.get("attack_type")), REPHRASE: "rephrase"}[kind]
-        if d.get("scheme"):
-            tooltip += f" ({d['scheme']})"
-        rel_attrs: dict[str, object] = {"color": colour}
-        styles = _merge_classes(rel_attrs, [edge_style], extra.get(r, ()), style)
-        classes_attr = _class_list(kinds, extra.get(r, ()))
-        collapse = style.junctions == "auto" and len(sources) == 1 and r not in attacked
-        if collapse:
-            dot.add_edge(
-                _edge(
-                    sources[0],
-                    target,
-                    **rel_attrs,
-                    style=",".join(styles),
-                    arrowhead=head,
-                    label=f" {scheme} " if scheme else None,
-                    fontcolor=style.speaker_colour,
-                    tooltip=tooltip,
-                    id=r,
-                    **{"class": classes_attr},
-                )
-            )
-            continue
-        dot.add_node(
-            _node(
-                r,
-                shape="point" if kind != CONFLICT else "square",
-                width=0.13 if kind != CONFLICT else 0.09,
-                style="filled",
-                color=rel_attrs["color"],
-                fillcolor=rel_attrs["color"],
-                label="",
-                xlabel=f" {scheme} " if scheme else None,
-                fontcolor=style.speaker_colour,
-                fontsize=style.fontsize - 2,
-                tooltip=tooltip,
-                id=r,
-                **{"class": _class_list(["junction", *kinds], extra.get(r, ()))},
-            )
-        )
-        for s in sources:
-            dot.add_edge(
-                _edge(
-                    s,
-                    r,
-                    **rel_attrs,
-                    style=",".join(styles),
-                    arrowhead="none",
-                    tooltip=tooltip,
-                    id=f"{s}->{r}",
-                    **{"class": classes_attr},
-                )
-            )
-        dot.add_edge(
-            _edge(
-                r,
-                target,
-                **rel_attrs,
-                style=",".join(styles),
-                arrowhead=head,
-                tooltip=tooltip,
-                id=f"{r}->{target}",
-                **{"class": classes_attr},
-            )
-        )
-    return dot
+    return _statements(
+        m,
+        style,
+        values=values,
+        value_range=value_range,
+        value_precision=value_precision,
+        classes=classes,
+        **style_options,
+    ).to_pydot()
 
 
 def to_dot(m: ArgumentMap | nx.DiGraph[str], style: Style | None = None, **options: Any) -> str:
@@ -388,5 +479,4 @@ def to_dot(m: ArgumentMap | nx.DiGraph[str], style: Style | None = None, **optio
     "a1" -> "say-no" [..., arrowhead="tee", ...];
     }
     """
-    text: str = to_pydot(m, style, **options).to_string()
-    return text
+    return _statements(m, style, **options).to_string()

@@ -46,10 +46,20 @@ DOT_KEYWORDS: Final = frozenset({"graph", "digraph", "subgraph", "node", "edge",
 """Words the DOT grammar reserves (case-insensitively); :func:`quote` always quotes, so they are safe."""
 
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_PLAIN: Final = re.compile(r'[^\\"&\x00-\x1f\x7f]*')
 _NEWLINE: Final = re.compile(r"\r\n?|\n")
 _DOT_ESCAPES: Final = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "&": "&amp;"})
 _HTML_ESCAPES: Final = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "\\\\", "\n": "<br/>"}
+    {
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        '"': "&quot;",
+        "'": "&#39;",
+        "]": "&#93;",  # Graphviz 2.43 rejects an HTML label of only "]" characters
+        "\\": "\\\\",
+        "\n": "<br/>",
+    }
 )
 
 
@@ -102,14 +112,16 @@ def quote(text: str) -> str:
         return f"<{text}>"
     if not isinstance(text, str):
         raise TypeError(f"quote() needs a str, not {type(text).__name__}")
+    if _PLAIN.fullmatch(text):  # nothing to escape: the common case, kept fast for large maps
+        return f'"{text}"'
     return '"' + _clean(text).translate(_DOT_ESCAPES) + '"'
 
 
 def html_escape(text: str) -> str:
     """Return ``text`` escaped for an HTML-like label; line breaks become ``<br/>``.
 
-    ``&``, ``<``, ``>``, ``"`` and ``'`` become entities, so markup in the text
-    shows as text; a backslash is doubled, so that ``\\N`` shows as written.
+    ``&``, ``<``, ``>``, ``"``, ``'`` and ``]`` become entities, so markup in the
+    text shows as text; a backslash is doubled, so that ``\\N`` shows as written.
 
     >>> html_escape("<script>alert('&')</script>")
     '&lt;script&gt;alert(&#39;&amp;&#39;)&lt;/script&gt;'

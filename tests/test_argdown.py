@@ -1,0 +1,361 @@
+"""Argdown: the syntax users write, errors with positions, hostile input, and round trips."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import string
+import time
+from pathlib import Path
+from typing import Literal
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import argmap
+from argmap import (
+    ArgdownSyntaxError,
+    ArgumentMap,
+    generate_argdown,
+    parse_argdown,
+    read_argdown,
+    write_argdown,
+)
+from argmap.model import validate
+from argmap.readwrite import argdown as argdown_module
+from argmap.readwrite._argdown_parse import MAX_DEPTH
+
+
+def roundtrip(m: ArgumentMap) -> ArgumentMap:
+    return parse_argdown("".join(generate_argdown(m)))
+
+
+def test_module_exports_exactly_its_four_names() -> None:
+    assert sorted(argdown_module.__all__) == [
+        "generate_argdown",
+        "parse_argdown",
+        "read_argdown",
+        "write_argdown",
+    ]
+    for name in argdown_module.__all__:
+        assert getattr(argmap, name) is getattr(argdown_module, name)
+
+
+# -- syntax ------------------------------------------------------------------------------
+
+
+def test_statements_titles_references_and_equivalence_classes() -> None:
+    m = parse_argdown("[Rain]: It rains.\n\n[Rain]: It is raining.\n\nSomething untitled.\n\n[Rain]\n")
+    assert sorted(m.claims()) == ["rain", "something-untitled"]
+    assert m["rain"]["text"] == "It is raining."  # the last definition is canonical
+    assert m["rain"]["meta"] == {"argdown": {"title": "Rain"}}
+    assert m["something-untitled"]["meta"] == {"argdown": {"untitled": True}}
+
+
+def test_referenced_but_undefined_statement_takes_its_title_as_text() -> None:
+    m = parse_argdown("[Back to the future]")
+    assert m["back-to-the-future"]["text"] == "Back to the future"
+
+
+@pytest.mark.parametrize(
+    ("symbol", "kind", "source", "target"),
+    [
+        ("+", "inference", "b", "a"),
+        ("<+", "inference", "b", "a"),
+        ("+>", "inference", "a", "b"),
+        ("-", "conflict", "b", "a"),
+        ("<-", "conflict", "b", "a"),
+        ("->", "conflict", "a", "b"),
+        ("><", "conflict", "a", "b"),
+        ("_>", "conflict", "a", "b"),
+    ],
+)
+def test_relation_symbols(symbol: str, kind: str, source: str, target: str) -> None:
+    m = parse_argdown(f"[A]: Apples.\n  {symbol} [B]: Bananas.")
+    (rel,) = m.relations()
+    assert m.kind(rel) == kind
+    assert m.premises(rel) == (source,)
+    assert m.conclusion(rel) == target
+    expected = {"><": "contradictory", "_>": "undercut"}.get(symbol)
+    assert m[rel]["meta"].get("argdown", {}).get("relation") == expected
+
+
+def test_nested_relation_trees() -> None:
+    m = parse_argdown("[A]: a\n  + [B]: b\n    - [C]: c\n      + [D]: d\n  - [E]: e\n")
+    pairs = sorted((m.kind(r)[0], m.premises(r)[0], m.conclusion(r)) for r in m.relations())
+    assert pairs == [("c", "c", "b"), ("c", "e", "a"), ("i", "b", "a"), ("i", "d", "c")]
+
+
+def test_argument_with_pcs_is_an_inference_with_linked_premises() -> None:
+    m = parse_argdown(
+        "<Socrates>: He is mortal.\n\n(1) [Man]: Socrates is a man.\n(2) All men are mortal.\n"
+        "-- modus ponens {certainty: high} --\n(3) [Mortal]: Socrates is mortal.\n"
+    )
+    assert m.premises("socrates") == ("man", "all-men-are-mortal")
+    assert m.conclusion("socrates") == "mortal"
+    d = m["socrates"]
+    assert d["scheme"] == "modus ponens"
+    assert d["meta"] == {
+        "certainty": "high",
+        "argdown": {"title": "Socrates", "description": "He is mortal."},
+    }
+
+
+def test_intermediate_conclusions_and_uses() -> None:
+    m = parse_argdown("<A>\n\n(1) p1\n(2) p2\n----\n(3) c1\n(4) p3\n-- {uses: [1, 4]} --\n(5) c2\n")
+    steps = {m.conclusion(s): m.premises(s) for s in m.inferences()}
+    assert steps == {"c1": ("p1", "p2"), "c2": ("p1", "p3")}
+    intermediate = next(s for s in m.inferences() if m.conclusion(s) == "c1")
+    assert m[intermediate]["meta"]["argdown"] == {"argument": "A", "step": 1}
+
+
+def test_argument_without_pcs_is_a_claim_marked_as_argument() -> None:
+    m = parse_argdown("[T]: A thesis.\n  + <Arg>: An argument for it.")
+    assert m["arg"]["text"] == "An argument for it."
+    assert m["arg"]["meta"]["argdown"]["argument"] is True
+    (s,) = m.inferences()
+    assert (m.premises(s), m.conclusion(s)) == (("arg",), "t")
+
+
+def test_undercuts_target_inferences() -> None:
+    m = parse_argdown(
+        "<A>\n\n(1) p\n----\n  <_ [U]: The rule does not apply.\n(2) c\n\n<B>\n\n(1) q\n----\n(2) d\n\n"
+        "[X]: x\n  _> <B>\n\n<A>\n  - [Y]: y\n"
+    )
+    types = {m.attackers(c)[0]: (m[c]["attack_type"], m.target(c)) for c in m.conflicts()}
+    assert types == {"u": ("undercut", "a"), "x": ("undercut", "b"), "y": ("undercut", "a")}
+    y = next(c for c in m.conflicts() if m.attackers(c) == ("y",))
+    assert m[y]["meta"] == {"argdown": {"relation": "attack"}}
+
+
+def test_relation_from_reconstructed_argument_starts_at_its_conclusion() -> None:
+    m = parse_argdown("<A>\n\n(1) p\n----\n(2) c\n\n<A>\n  +> [T]: t\n")
+    support = next(s for s in m.inferences() if m.conclusion(s) == "t")
+    assert m.premises(support) == ("c",)
+
+
+def test_headings_tags_data_and_front_matter() -> None:
+    text = (
+        "===\ntitle: Fruit\nmodel:\n  removeTagsFromText: false\n===\n\n# Apples {isGroup: true}\n\n"
+        "[A]: Apples are #(very good) fruit. #healthy {color: red}\n\n## Pears\n\n[P]: Pears.\n"
+    )
+    m = parse_argdown(text)
+    assert m.title == "Fruit"
+    assert m.meta == {"model": {"removeTagsFromText": False}}
+    a = m["a"]
+    assert (a["text"], a["tags"], a["section"]) == ("Apples are fruit.", ("very good", "healthy"), "Apples")
+    assert a["meta"] == {"color": "red", "argdown": {"title": "A"}}
+    assert m["p"]["section"] == "Pears"
+
+
+def test_comments_and_inline_formatting_are_text() -> None:
+    m = parse_argdown(
+        "// a line comment\n[A]: A **bold** and _italic_ claim /* hidden */ with a [link](http://x.org)"
+        " and a \\#hash .~. <!-- gone -->\n"
+    )
+    assert m["a"]["text"] == "A bold and italic claim with a link and a #hash ¬"
+
+
+def test_crlf_and_bom() -> None:
+    assert parse_argdown("\ufeff[A]: a\r\n  + [B]: b\r\n") == parse_argdown("[A]: a\n  + [B]: b\n")
+
+
+def test_empty_document_is_an_empty_map() -> None:
+    assert len(parse_argdown("")) == 0
+    assert parse_argdown("===\ntitle: Nothing\n===\n").title == "Nothing"
+
+
+def test_read_and_write_paths_and_files(tmp_path: Path) -> None:
+    m = parse_argdown("[A]: a\n  - [B]: b\n")
+    path = tmp_path / "m.argdown"
+    write_argdown(m, path)
+    assert read_argdown(path) == m
+    assert read_argdown(str(path)) == m
+    buf = io.StringIO()
+    write_argdown(m, buf)
+    assert read_argdown(io.StringIO(buf.getvalue())) == m
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+# -- errors ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col", "words"),
+    [
+        ("[A]: a\n  + [B]: b\n[C]: c", 3, 1, "empty line before a new element"),
+        ("text\n(1) premise\n----\n(2) c", 2, 1, "empty line"),
+        ("(1) p\n----", 2, 5, "line break after the inference"),
+        ("(1) p\n(2) c", 2, 6, "inference line"),
+        ("<A>\n\n(1) p\n----\n(2) c\n\n<A>\n\n(1) q\n----\n(2) d", 9, 1, "more than one"),
+        ("[A]: a {b: [}", 1, 8, "invalid YAML"),
+        ("[A]: x\n  + \\", 2, 5, "backslash"),
+        ("(1) [A]: a\n----\n(2) [A]", 2, 1, "cannot support itself"),
+    ],
+)
+def test_errors_have_positions_and_context(text: str, line: int, col: int, words: str) -> None:
+    with pytest.raises(ArgdownSyntaxError) as info:
+        parse_argdown(text)
+    err = info.value
+    assert words in err.msg
+    assert (err.lineno, err.colno) == (line, col)
+    context = err.get_context().splitlines()
+    assert context[1] == " " * (col - 1) + "^"
+    assert isinstance(err, argmap.ArgmapError)
+
+
+def test_deep_nesting_is_an_error_not_a_crash() -> None:
+    lines = ["[A0]: a"] + [f"{'  ' * i}+ [A{i}]: a" for i in range(1, 3 * MAX_DEPTH)]
+    with pytest.raises(ArgdownSyntaxError, match="nesting deeper"):
+        parse_argdown("\n".join(lines))
+    with pytest.raises(ArgdownSyntaxError, match="nesting deeper"):
+        parse_argdown("[A]: " + "**a " * 5000)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "{" * 200_000,
+        "<!--" * 50_000,
+        "/*" * 100_000,
+        "[" * 200_000,
+        "[a" * 100_000,
+        "@[" * 100_000,
+        "<a" * 100_000,
+        "#(" * 100_000,
+        ".a" * 100_000,
+        "x\n" + "  " * 100_000 + "+ [y]",
+        "===" + "=" * 100_000,
+    ],
+)
+def test_hostile_input_is_fast(hostile: str) -> None:
+    start = time.perf_counter()
+    with contextlib.suppress(ArgdownSyntaxError):
+        parse_argdown(hostile)
+    assert time.perf_counter() - start < 5
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from([*"[]<>(){}+-_*#@:.,;/\\=!~ \t\naZ1", "\r", "--", "\n  ", "(1)", "==="]), max_size=60
+    ).map("".join)
+)
+def test_random_text_parses_or_raises_argdown_syntax_error(text: str) -> None:
+    try:
+        m = parse_argdown(text)
+    except ArgdownSyntaxError as exc:
+        assert exc.lineno >= 1 and exc.colno >= 1
+        return
+    validate(m)
+    assert roundtrip(m) == m
+
+
+# -- writing -----------------------------------------------------------------------------------------
+
+
+def test_generated_text_escapes_what_argdown_would_read_as_syntax() -> None:
+    m = ArgumentMap()
+    tricky = "Use [brackets], <angles>, {braces}, #hash, *stars*, _under_, a//b, .~. and ===."
+    m.claim(tricky, id="t")
+    text = "".join(generate_argdown(m))
+    assert parse_argdown(text)["t"]["text"] == tricky
+
+
+def test_seed_map_round_trips() -> None:
+    seed = argmap.seed_map()
+    assert roundtrip(seed) == seed
+
+
+TEXTS = st.text(
+    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), min_size=1, max_size=30
+).filter(lambda t: t.strip() != "")
+IDS = st.one_of(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), TEXTS)
+JSONISH = st.recursive(
+    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.floats(allow_nan=False) | TEXTS,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXTS, inner, max_size=3),
+    max_leaves=6,
+)
+METAS = st.dictionaries(
+    st.sampled_from(["note", "x y", "argdown", "argmap", "uses", "isCanonical"]), JSONISH, max_size=2
+)
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> ArgumentMap:
+    source = draw(st.none() | TEXTS)
+    m = ArgumentMap(source=source, title=draw(st.none() | TEXTS))
+    m.meta.update(draw(st.dictionaries(TEXTS, JSONISH, max_size=2)))
+    claims: list[str] = []
+    for _ in range(draw(st.integers(1, 6))):
+        span = None
+        if source is not None and draw(st.booleans()):
+            a = draw(st.integers(0, len(source)))
+            span = (a, draw(st.integers(a, len(source))))
+        cid = draw(st.none() | IDS.filter(lambda i: i not in m))
+        quote = draw(st.none() | TEXTS) if source is None else None
+        if span is not None and source is not None:
+            quote = source[span[0] : span[1]]
+        claims.append(
+            m.claim(
+                draw(TEXTS),
+                id=cid,
+                quote=quote,
+                span=span,
+                speaker=draw(st.none() | TEXTS),
+                implicit=draw(st.booleans()),
+                tags=draw(st.lists(TEXTS, max_size=3)),
+                section=draw(st.none() | st.sampled_from(["One", "Two"]) | TEXTS),
+                meta=draw(METAS),
+            )
+        )
+    inferences: list[str] = []
+    for _ in range(draw(st.integers(0, 5))):
+        kind = draw(st.sampled_from(["support", "attack", "undercut", "rephrase"]))
+        if len(claims) < 2:
+            break
+        target = draw(st.sampled_from(claims))
+        others = [c for c in claims if c != target]
+        sources = draw(st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True))
+        rid = draw(st.none() | IDS.filter(lambda i: i not in m))
+        meta = draw(METAS)
+        if kind == "support":
+            scheme = draw(st.none() | TEXTS)
+            inferences.append(m.support(target, sources, scheme=scheme, id=rid, meta=meta))
+        elif kind == "attack":
+            attack_type: Literal["rebut", "undermine"] | None = draw(
+                st.none() | st.sampled_from(["rebut", "undermine"])
+            )
+            m.attack(target, sources, type=attack_type, id=rid, meta=meta)
+        elif kind == "undercut" and inferences:
+            m.attack(draw(st.sampled_from(inferences)), sources[:1], id=rid, meta=meta)
+        elif kind == "rephrase":
+            m.rephrase(target, sources[0], id=rid, meta=meta)
+    return m
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps())
+def test_parse_generate_round_trip(m: ArgumentMap) -> None:
+    assert roundtrip(m) == m
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.text(alphabet=string.ascii_letters + " .,:;!?'\"()-–—éü", min_size=1, max_size=40).filter(
+            lambda t: t.strip() != ""
+        ),
+        min_size=2,
+        max_size=6,
+    )
+)
+def test_plain_maps_are_written_without_escape_hatches(texts: list[str]) -> None:
+    m = ArgumentMap()
+    ids = [m.claim(" ".join(t.split()), id=f"c{i}") for i, t in enumerate(texts)]
+    m.support(ids[0], ids[1])
+    m.attack(ids[1], ids[-1]) if len(ids) > 2 else None
+    text = "".join(generate_argdown(m))
+    assert "argmap" not in text
+    assert roundtrip(m) == m
