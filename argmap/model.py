@@ -142,12 +142,12 @@ def _meta(meta: Mapping[str, Any] | None) -> dict[str, Any]:
     return dict(meta or {})
 
 
-def as_graph(m: ArgumentMap | nx.DiGraph) -> nx.DiGraph:
+def as_graph(m: ArgumentMap | nx.DiGraph[str]) -> nx.DiGraph[str]:
     """Return the networkx graph behind ``m`` (``m`` itself if it is one)."""
     return m.graph if isinstance(m, ArgumentMap) else m
 
 
-def validate(G: ArgumentMap | nx.DiGraph) -> None:
+def validate(G: ArgumentMap | nx.DiGraph[str]) -> None:
     """Raise :class:`GraphStructureError` if ``G`` breaks the attribute schema.
 
     Checks kinds, required attributes, span bounds, and that every relation node
@@ -197,9 +197,7 @@ def validate(G: ArgumentMap | nx.DiGraph) -> None:
             raise GraphStructureError(f"{kind} {n!r} points to a {target_kind}, not a claim")
     for u, v in G.edges():
         if G.nodes[u].get(KIND) == CLAIM and G.nodes[v].get(KIND) == CLAIM:
-            raise GraphStructureError(
-                f"edge {u} -> {v} joins two claims without a relation node"
-            )
+            raise GraphStructureError(f"edge {u} -> {v} joins two claims without a relation node")
 
 
 class ArgumentMap:
@@ -232,7 +230,7 @@ class ArgumentMap:
         self,
         source: str | None = None,
         title: str | None = None,
-        graph: nx.DiGraph | None = None,
+        graph: nx.DiGraph[str] | None = None,
     ) -> None:
         for name, value in (("source", source), ("title", title)):
             if value is not None and not isinstance(value, str):
@@ -244,7 +242,7 @@ class ArgumentMap:
             graph.graph.setdefault("source", source)
             graph.graph.setdefault("title", title)
             graph.graph.setdefault("meta", {})
-        self.graph: nx.DiGraph = graph
+        self.graph: nx.DiGraph[str] = graph
         # nodes per kind, valid while the graph has _counted nodes (changes through this API keep it)
         self._counts: dict[str, int] = {}
         self._counted = -1
@@ -517,7 +515,7 @@ class ArgumentMap:
         return str(self[node][KIND])
 
     def _of_kind(self, kind: str) -> Iterator[str]:
-        return (n for n, k in self.graph.nodes(data=KIND) if k == kind)
+        return (n for n, d in self.graph.nodes(data=True) if d[KIND] == kind)
 
     def claims(self) -> Iterator[str]:
         """Iterate over claim ids in insertion order."""
@@ -537,7 +535,7 @@ class ArgumentMap:
 
     def relations(self) -> Iterator[str]:
         """Iterate over all relation-node ids."""
-        return (n for n, k in self.graph.nodes(data=KIND) if k in RELATION_KINDS)
+        return (n for n, d in self.graph.nodes(data=True) if d[KIND] in RELATION_KINDS)
 
     def premises(self, relation: str) -> tuple[str, ...]:
         """Return the claim sources of a relation node (premises, attackers or original).
@@ -583,7 +581,7 @@ class ArgumentMap:
         g, h = self.graph, other.graph
         return (
             dict(g.graph) == dict(h.graph)
-            and dict(g.nodes(data=True)) == dict(h.nodes(data=True))
+            and dict(g.nodes.items()) == dict(h.nodes.items())
             and set(g.edges()) == set(h.edges())
         )
 
@@ -595,8 +593,8 @@ class ArgumentMap:
 
     def __repr__(self) -> str:
         counts = {k: 0 for k in (CLAIM, INFERENCE, CONFLICT, REPHRASE)}
-        for _, k in self.graph.nodes(data=KIND):
-            counts[k] += 1
+        for _, d in self.graph.nodes(data=True):
+            counts[d[KIND]] += 1
         title = f" {self.title!r}" if self.title else ""
         return (
             f"<ArgumentMap{title}: {counts[CLAIM]} claims, {counts[INFERENCE]} supports, "

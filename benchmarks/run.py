@@ -255,7 +255,7 @@ def aif_rows(repeat: int) -> list[Row]:
             min(ours["file"]),
             "arguebuf",
             min(theirs["file"]) if theirs else None,
-            "",
+            f"best of {repeat} passes",
         )
     ]
 

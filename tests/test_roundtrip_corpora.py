@@ -37,27 +37,7 @@ SOURCES: list[tuple[str, str, Callable[[Any], ArgumentMap]]] = [
     ("sadface-examples", "*.json", readwrite.read_sadface),
     ("argdown", "*.argdown", readwrite.read_argdown),
 ]
-_USES = "the writer keeps an inference's 'uses' data, which the reader then takes for the step's premises"
-_ARG_PREMISE = "the writer puts an argument as a numbered premise, which the reader refuses"
 KNOWN: dict[str, dict[str, str]] = {
-    "argdown": {
-        "argdown/docs-snippets/docs__changes__2021/002-argdown-map.argdown": _USES,
-        "argdown/docs-snippets/docs__guide__creating-oldschool-argument-maps-and-inference-trees/"
-        "001-argdown-map.argdown": _USES,
-        "argdown/docs-snippets/docs__guide__creating-statement-and-argument-nodes/012-argdown.argdown": (
-            _ARG_PREMISE
-        ),
-        "argdown/docs-snippets/docs__guide__creating-statement-and-argument-nodes/016-argdown.argdown": _USES,
-        "argdown/spec-snippets/ArgumentSelectionPlugin/"
-        "004-can-include-nodes-connected-by-support-and-attack.argdown": _ARG_PREMISE,
-        "argdown/spec-snippets/ExplodeArgumentsPlugin/"
-        "001-can-explode-an-argument-into-its-inferential-steps.argdown": _ARG_PREMISE,
-        "argdown/spec-snippets/ExplodeArgumentsPlugin/"
-        "002-can-explode-an-argument-into-its-inferential-steps-based-on-.argdown": _USES,
-        "argdown/spec-snippets/PreselectionPlugin/005-icludes-and-excludes-elements-by-title.argdown": (
-            _ARG_PREMISE
-        ),
-    },
     "sadface": {"sadface-examples/hangback.json": "meta['sadface']['edge_ids'] comes back in another order"},
 }
 

@@ -591,6 +591,19 @@ class _Encoding:
         model = self.solver.get_model()
         return {i for i in range(self.n) if model[i] > 0}
 
+    def grow(self, s: set[int]) -> set[int]:
+        """Grow a model ``s`` to a subset-maximal one (a preferred extension, on an admissible encoding)."""
+        while len(s) < self.n:
+            act = self.new_var()
+            self.add([-act, *(i + 1 for i in range(self.n) if i not in s)])
+            grown = self.solve([i + 1 for i in s] + [act])
+            bigger = self.model_set() if grown else None
+            self.add([-act])
+            if bigger is None:
+                break
+            s = bigger
+        return s
+
     def close(self) -> None:
         self.solver.delete()
 
@@ -709,16 +722,7 @@ def preferred_extensions(
         enc.prefer_in()
         found = 0
         while enc.solve():
-            s = enc.model_set()
-            while len(s) < n:
-                act = enc.new_var()
-                enc.add([-act, *(i + 1 for i in range(n) if i not in s)])
-                grown = enc.solve([i + 1 for i in s] + [act])
-                bigger = enc.model_set() if grown else None
-                enc.add([-act])
-                if bigger is None:
-                    break
-                s = bigger
+            s = enc.grow(enc.model_set())
             yield _names(af, s)
             found += 1
             if (limit is not None and found >= limit) or len(s) == n:
@@ -805,16 +809,7 @@ def sceptically_accepted(
     with _Encoding(af, "admissible", solver) as enc:
         enc.prefer_in()
         while enc.solve([-(i + 1)]):
-            s = enc.model_set()
-            while True:
-                act = enc.new_var()
-                enc.add([-act, *(j + 1 for j in range(n) if j not in s)])
-                grown = enc.solve([j + 1 for j in s] + [act])
-                bigger = enc.model_set() if grown else None
-                enc.add([-act])
-                if bigger is None:
-                    break
-                s = bigger
+            s = enc.grow(enc.model_set())
             if i not in s:
                 return False
             enc.add([j + 1 for j in range(n) if j not in s])

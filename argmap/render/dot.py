@@ -57,14 +57,24 @@ LARGE_MAP: Final = 2000
 _EDGE_KIND: Final = {INFERENCE: "support", CONFLICT: "attack", REPHRASE: "rephrase"}
 
 
+_QUOTED: dict[object, str] = {}
+_QUOTED_MAX: Final = 4096
+
+
 def _attrs(**attrs: object) -> dict[str, str]:
     """Quote every attribute value; drop those that are None."""
     out: dict[str, str] = {}
     for key, value in attrs.items():
         if value is None:
             continue
-        if type(value) is str and key != "tooltip":  # the common case first: large maps have many
-            out[key] = quote(value)
+        if key != "tooltip" and type(value) in (str, float, int):
+            # the same colours, shapes and sizes come back on every node: remember them
+            quoted = _QUOTED.get(value)
+            if quoted is None:
+                quoted = quote(f"{value:g}" if type(value) is float else str(value))
+                if len(_QUOTED) < _QUOTED_MAX:
+                    _QUOTED[value] = quoted
+            out[key] = quoted
             continue
         if isinstance(value, HTML):
             out[key] = quote(value)

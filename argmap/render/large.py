@@ -5,11 +5,11 @@ time grows fast with size and with linked premises and undercuts; ``sfdp``
 (force-directed, multilevel) stays close to linear. :func:`choose_layout` takes
 ``dot`` up to :data:`DOT_LIMIT` claims and ``sfdp`` above; ``diagram(m,
 layout="auto")`` (the default) applies it to the map as drawn. Measured by
-``benchmarks/render_scale.py`` on its synthetic maps (system Graphviz 2.43, SVG,
-2 cores, a fresh process per run): ``dot`` takes 2.6 s for 1,000 claims, 19 s
-for 2,000 and 45 s for 3,000, while ``sfdp`` takes 0.5 s, 1.0 s and 1.7 s, and
-20 s for 20,000 claims. (On a plain tree of supports ``dot`` is faster, 0.2 s
-for 1,000 claims and 5 s for 5,000.)
+``benchmarks/render_scale.py`` on its synthetic maps of 1,000, 2,000, 3,000 and
+20,000 claims, plus about 10 % objections that undercut linked premises (system
+Graphviz 2.43, SVG, 2 cores, a fresh process per run): ``dot`` takes 2.6 s, 19 s,
+45 s and over 90 s, ``sfdp`` 0.5 s, 1.0 s, 1.7 s and 20 s. (On a plain tree of
+supports ``dot`` is faster: 0.2 s for 1,000 claims, 5 s for 5,000.)
 
 Two ways to draw less of a map:
 
