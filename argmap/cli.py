@@ -9,6 +9,7 @@ exit code 1; usage errors exit with 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -464,6 +465,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ArgmapError as exc:
         print(f"argmap: error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # the reader of our output went away (``argmap show x | head``): stop quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""
         print(f"argmap: error: {exc.strerror or exc}{where}", file=sys.stderr)

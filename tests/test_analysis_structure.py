@@ -131,9 +131,10 @@ def test_rabbit_and_holding_hands_name_the_missing_link() -> None:
     m.support(m.claim("The street is wet."), m.claim("It rained."))
     messages = [f.message for f in check(m)]
     assert (
-        "rabbit rule: 'street' in the conclusion appears in no premise (missing link: 'rained' -> 'street')"
-        in messages
+        "rabbit rule: 'street', 'wet' in the conclusion appear in no premise"
+        " (missing link: 'rained' -> 'street', 'wet')" in messages
     )
+    assert len([msg for msg in messages if msg.startswith("rabbit rule")]) == 1  # one finding per inference
     assert any(msg.startswith("holding-hands rule: 'rained' in premise 'it-rained'") for msg in messages)
     fixed = argmap.ArgumentMap()
     fixed.support(

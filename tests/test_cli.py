@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import sysconfig
 from pathlib import Path
 
@@ -164,4 +163,20 @@ def test_console_script(map_file: Path, tmp_path: Path) -> None:
     assert "No such file or directory" in one_error_line(bad.stderr)
     usage = subprocess.run([script, "render"], capture_output=True, text=True, env=env, check=False)
     assert usage.returncode == 2
-    assert sys.executable  # the script runs under the same environment's Python
+
+
+def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    script = console_script()
+    m = argmap.ArgumentMap()
+    top = m.claim("Conclusion.")
+    for i in range(3000):  # an outline far larger than a pipe's buffer
+        m.support(top, m.claim(f"Premise number {i} of a long list."))
+    path = tmp_path / "big.json"
+    argmap.write_native(m, path)
+    proc = subprocess.Popen([script, "show", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()  # like `argmap show big.json | head -c 10`
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) != 0
+    assert err == ""

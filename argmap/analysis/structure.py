@@ -12,8 +12,8 @@ check                     level     finds
 ``circular-reasoning``    error     a cycle of supports (a claim that, through others, supports itself)
 ``unsupported``           warning   a claim that is attacked or rephrased but neither supported nor used
 ``isolated``              warning   a claim in no relation at all
-``rabbit-rule``           warning   a content word of a conclusion that no premise of the inference uses
-``holding-hands``         warning   a content word of a premise in neither the conclusion nor a co-premise
+``rabbit-rule``           warning   content words of a conclusion that no premise of the inference uses
+``holding-hands``         warning   content words of a premise in neither the conclusion nor a co-premise
 ``implicit-premise``      info      a premise the text never states (``implicit=True``)
 ========================  ========  ==============================================================
 
@@ -363,6 +363,10 @@ def _check_claims(g: nx.DiGraph[str]) -> list[Finding]:
     return out
 
 
+def _listing(words: list[str]) -> str:
+    return ", ".join(repr(w) for w in words)
+
+
 def _check_words(g: nx.DiGraph[str]) -> list[Finding]:
     out = []
     for r, kind in kinds(g):
@@ -380,23 +384,29 @@ def _check_words(g: nx.DiGraph[str]) -> list[Finding]:
                 in_premises.setdefault(stem, word)
         missing = [w for stem, w in conclusion.items() if stem not in in_premises]
         unused = [w for stem, w in in_premises.items() if stem not in conclusion]
-        for w in missing:
-            link = f" (missing link: {unused[0]!r} -> {w!r})" if len(unused) == 1 else ""
+        if missing:
+            link = f" (missing link: {unused[0]!r} -> {_listing(missing)})" if len(unused) == 1 else ""
+            verb = "appears" if len(missing) == 1 else "appear"
             out.append(
-                Finding("warning", r, f"rabbit rule: {w!r} in the conclusion appears in no premise{link}")
+                Finding(
+                    "warning",
+                    r,
+                    f"rabbit rule: {_listing(missing)} in the conclusion {verb} in no premise{link}",
+                )
             )
         for p in prems:
             others = {stem for q in prems if q != p for stem in words[q]}
-            for stem, w in words[p].items():
-                if stem not in conclusion and stem not in others:
-                    out.append(
-                        Finding(
-                            "warning",
-                            r,
-                            f"holding-hands rule: {w!r} in premise {p!r} appears in neither the conclusion"
-                            " nor a co-premise",
-                        )
+            orphans = [w for stem, w in words[p].items() if stem not in conclusion and stem not in others]
+            if orphans:
+                verb = "appears" if len(orphans) == 1 else "appear"
+                out.append(
+                    Finding(
+                        "warning",
+                        r,
+                        f"holding-hands rule: {_listing(orphans)} in premise {p!r} {verb} in neither the"
+                        " conclusion nor a co-premise",
                     )
+                )
     return out
 
 
