@@ -161,9 +161,21 @@ def test_crlf_and_bom() -> None:
     assert parse_argdown("\ufeff[A]: a\r\n  + [B]: b\r\n") == parse_argdown("[A]: a\n  + [B]: b\n")
 
 
-def test_empty_document_is_an_empty_map() -> None:
-    assert len(parse_argdown("")) == 0
-    assert parse_argdown("===\ntitle: Nothing\n===\n").title == "Nothing"
+@pytest.mark.parametrize("doc", ["", "\n\n", "// only a comment\n", "===\ntitle: Nothing\n===\n\n"])
+def test_a_document_without_elements_is_rejected_as_by_the_reference(doc: str) -> None:
+    with pytest.raises(ArgdownSyntaxError, match="no statement, argument or heading"):
+        parse_argdown(doc)
+
+
+def test_a_heading_alone_is_a_document() -> None:
+    assert len(parse_argdown("# Nothing yet\n")) == 0
+
+
+@pytest.mark.parametrize("m", [ArgumentMap(), ArgumentMap(title="Empty", source="Nothing to see.")])
+def test_a_map_without_claims_is_written_as_a_heading(m: ArgumentMap) -> None:
+    text = "".join(generate_argdown(m))
+    assert text.rstrip().endswith(f"# {argdown_module.EMPTY_HEADING}")
+    assert parse_argdown(text) == m
 
 
 def test_read_and_write_paths_and_files(tmp_path: Path) -> None:

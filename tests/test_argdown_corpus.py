@@ -50,8 +50,7 @@ def test_overall_share_and_rejected_files(corpora: Path, summaries: list[dict[st
     matched = sum(conformance.compare(corpora / "argdown", s)[0] for s in accepted)
     assert matched / len(accepted) >= 0.95
     raised = sum(conformance.compare(corpora / "argdown", s)[0] for s in rejected)
-    # The one exception is a document of front matter alone, an empty map here.
-    assert raised >= len(rejected) - 1
+    assert raised == len(rejected)
 
 
 def test_facts_see_a_difference(corpora: Path) -> None:

@@ -291,11 +291,10 @@ class _Parser:
                                 self.shortcodes[str(code)] = info["unicode"]
             if ty[self.i] == lx.NEWLINE:
                 self.i += 1
-            if ty[self.i] == lx.EOF:
-                return self.out
-            self.expect(lx.EMPTYLINE, "an empty line after the front matter")
-        if ty[self.i] == lx.EOF:
-            return self.out
+            if ty[self.i] != lx.EOF:
+                self.expect(lx.EMPTYLINE, "an empty line after the front matter")
+        if ty[self.i] == lx.EOF:  # the reference rejects a document without elements
+            raise self.fail("the document has no statement, argument or heading")
         while True:
             previous = self.item(previous)
             if ty[self.i] != lx.EMPTYLINE:

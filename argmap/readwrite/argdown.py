@@ -43,9 +43,8 @@ Everything else
     The heading a statement is defined under is its ``section``; ``{yaml}`` data
     on a statement or argument becomes ``meta``; the front matter's ``title``
     becomes the map's title and its other keys the map's ``meta``. Comments are
-    dropped. Where the reference would fail (invalid YAML) this raises; a
-    document without any element (empty, or front matter alone), which the
-    reference rejects, reads as a map without claims.
+    dropped. Where the reference would fail (invalid YAML, a document without
+    any element: empty, or front matter alone) this raises.
 
 :func:`generate_argdown` writes any map back, so that ``parse_argdown(text)``
 equals the map. What Argdown cannot say (ids that are not the slug of a title,
@@ -103,6 +102,8 @@ __all__ = ["generate_argdown", "parse_argdown", "read_argdown", "write_argdown"]
 
 #: The data key that carries what Argdown cannot say.
 EXTRA: Final = "argmap"
+#: The heading written for a map without claims: Argdown has no empty document.
+EMPTY_HEADING: Final = "No claims"
 _BLANKS: Final = re.compile(r"[ \t]+")
 _NO_EXTRA: Final[dict[str, Any]] = {}
 
@@ -577,27 +578,33 @@ def _yaml_str(text: str) -> str:
     return '"' + _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", out) + '"'
 
 
-def _shortcode_at(text: str, i: int, inference: bool) -> bool:
-    """True if ``.x.`` or ``:x:`` at ``i`` would be read as a shortcode or hide an escape."""
+def _shortcode_at(text: str, i: int, inference: bool, escaped: list[bool]) -> bool:
+    """True if ``.x.`` or ``:x:`` at ``i`` would be read as a shortcode or hide an escape.
+
+    ``escaped`` holds the decisions already made for the characters after ``i``.
+    """
     found = rx.SPECIAL_CHAR.match(text, i)
     if found is None:
         return False
     code = found.group().rstrip(" \t")
     if code in rx.SHORTCODE_SPECIAL or code[1:-1] in rx.SHORTCODES:
         return True
+    if any(escaped[i + 1 : i + len(code)]):  # a backslash written inside it would join the code
+        return True
     return any(c in code for c in ("\\{[<,-/" if inference else "\\{[<#*_/="))
 
 
 def _escape(text: str, inference: bool = False) -> str:
     """Escape ``text`` so that Argdown reads it back as the same plain text."""
-    out: list[str] = []
     n = len(text)
-    for i, c in enumerate(text):
+    escaped = [False] * n
+    for i in range(n - 1, -1, -1):  # right to left: a mark's decision depends on the ones after it
+        c = text[i]
         nxt = text[i + 1] if i + 1 < n else ""
         if c in "\\{[<":
             esc = True
         elif c in {".", ":"}:
-            esc = _shortcode_at(text, i, inference)
+            esc = _shortcode_at(text, i, inference, escaped)
         elif c == "/":
             esc = nxt in "/*"
         elif inference:
@@ -610,8 +617,8 @@ def _escape(text: str, inference: bool = False) -> str:
             esc = text.startswith("==", i + 1)
         else:
             esc = False
-        out.append("\\" + c if esc else c)
-    return "".join(out)
+        escaped[i] = esc
+    return "".join("\\" + c if esc else c for c, esc in zip(text, escaped, strict=True))
 
 
 def _writable_text(text: str) -> bool:
@@ -912,6 +919,8 @@ class _Writer:
         if fm:
             body = "\n".join(f"{_yaml(str(k))}: {_yaml(v)}" for k, v in fm.items())
             parts.append(f"===\n{body}\n===")
+        if not claims:  # Argdown has no empty document; a heading alone is the least it accepts
+            parts.append(f"# {EMPTY_HEADING}")
         for section, lines in lines_by_section.items():
             if section is not None:
                 parts.append("# " + _escape(section))
