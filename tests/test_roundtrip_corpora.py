@@ -4,7 +4,8 @@ A lossless format must give back an equal map (:meth:`ArgumentMap.__eq__`: every
 attribute, the meta data and the source included) unless its writer warned with
 :class:`LossyConversionWarning`. Kialo and ArgGraph XML hold only the argument
 structure, so for them the claims' texts and the relations between them must
-come back (Kialo does not tell a rebut from an undermine).
+come back (Kialo does not tell a rebut from an undermine), unless the writer
+warned; they warn of the attributes they drop on almost every file.
 
 ``KNOWN`` lists the corpus files that do not round-trip today, by format; the
 test fails when a new file joins them and when one of them is fixed (then remove
@@ -98,14 +99,13 @@ def test_corpus_round_trip(corpora: Path, tmp_path: Path, fmt: str) -> None:
         except ArgmapError as exc:
             failures[name] = f"cannot read back: {exc}"
             continue
-        if lossy:
-            continue
-        checked += 1
         if fmt in LOSSLESS:
             same = back == m
-        else:
+        else:  # these writers always warn of attributes they drop: the structure must still come back
             same = structure(back, fmt != "kialo") == structure(m, fmt != "kialo")
-        if not same:
+        if same:
+            checked += 1
+        elif not lossy:
             failures[name] = "differs"
     assert checked >= (0.9 if fmt in LOSSLESS else 0.15) * len(maps)
     unexpected = {k: v for k, v in failures.items() if k not in KNOWN.get(fmt, {})}

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any, Final
 
 from argmap.exceptions import ArgmapError, FormatError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap, validate
 from argmap.readwrite._jsonio import object_copy
 
-__all__ = ["DEFAULTS", "map_from_nodes"]
+__all__ = ["DEFAULTS", "map_from_nodes", "unheld"]
 
 DEFAULTS: Final[dict[str, dict[str, Any]]] = {
     CLAIM: {
@@ -79,3 +79,30 @@ def map_from_nodes(
     except ArgmapError as exc:
         raise FormatError(str(exc)) from None
     return m
+
+
+def unheld(m: ArgumentMap, dropped: Mapping[str, Collection[str]], own_key: str | None = None) -> list[str]:
+    """Name the attributes a format drops that ``m`` sets away from their defaults.
+
+    ``dropped`` maps a node kind, or ``"map"`` for the map's ``meta``, to the
+    attribute names the format cannot hold; a ``meta`` entry under ``own_key``
+    (the format's own) does not count. Returns names such as ``"claim speaker"``.
+
+    >>> m = ArgumentMap()
+    >>> _ = m.claim("A", speaker="Ann", meta={"kialo": 1})
+    >>> unheld(m, {CLAIM: ("speaker", "meta", "tags")}, own_key="kialo")
+    ['claim speaker']
+    """
+    found: list[str] = []
+    if "meta" in dropped.get("map", ()) and any(k != own_key for k in m.meta):
+        found.append("map meta")
+    for _, d in m.graph.nodes(data=True):
+        kind = d[KIND]
+        for key in dropped.get(kind, ()):
+            value = d.get(key, DEFAULTS[kind][key])
+            if key == "meta":
+                value = {k: v for k, v in value.items() if k != own_key}
+            name = f"{kind} {key}"
+            if value != DEFAULTS[kind][key] and name not in found:
+                found.append(name)
+    return found

@@ -18,8 +18,9 @@ reuses the claim numbered ``1.1`` instead of adding one. Backslash escapes of
 ``[]()`` are removed on reading and added on writing.
 
 Writing numbers the claims depth-first from the claims that are no premise of
-anything; Kialo cannot hold linked premises beyond the first, undercuts or a
-source text, and these are left out with a
+anything; Kialo cannot hold linked premises beyond the first, undercuts, a
+source text, or a claim's quote, span, speaker, implicit flag, tags, section and
+metadata; these are left out with a
 :class:`~argmap.exceptions.LossyConversionWarning`.
 
 Examples
@@ -45,6 +46,7 @@ from typing import Final
 from argmap.exceptions import ArgmapError, LossyConversionWarning, ParseError
 from argmap.model import CONFLICT, INFERENCE, REPHRASE, ArgumentMap
 from argmap.readwrite._io import PathOrFile, atomic_write, read_text
+from argmap.readwrite._schema import unheld
 
 __all__ = ["generate_kialo", "parse_kialo", "read_kialo", "write_kialo"]
 
@@ -125,6 +127,15 @@ def _escape(text: str) -> list[str]:
     return out
 
 
+_DROPPED: Final = {
+    "claim": ("quote", "span", "speaker", "implicit", "tags", "section", "meta"),
+    "inference": ("scheme", "meta"),
+    "conflict": ("meta",),
+    "rephrase": ("meta",),
+    "map": ("meta",),
+}
+
+
 def generate_kialo(m: ArgumentMap) -> Iterator[str]:
     """Yield the map as a Kialo export, line by line (each with its newline)."""
     G = m.graph
@@ -166,6 +177,7 @@ def generate_kialo(m: ArgumentMap) -> Iterator[str]:
         lossy.append(f"claims in a cycle {', '.join(missing)}")
     if m.source is not None:
         lossy.append("the source text")
+    lossy.extend(unheld(m, _DROPPED))
     if lossy:
         warnings.warn(
             f"Kialo's format cannot hold: {'; '.join(lossy)}; left out", LossyConversionWarning, stacklevel=2

@@ -18,8 +18,9 @@ hold, is kept in ``m.meta["microtexts"]["aside"]`` with an
 
 Writing: one EDU per claim (several through a joint when the claim's
 ``meta["microtexts"]["edus"]`` lists them), in the order of the claims' spans.
-Scheme names other than ``"Example"`` and rephrases cannot be written; they are
-left out with a :class:`~argmap.exceptions.LossyConversionWarning`.
+Scheme names other than ``"Example"``, rephrases, speakers other than the
+proponent and the opponent, tags, sections and metadata cannot be written; they
+are left out with a :class:`~argmap.exceptions.LossyConversionWarning`.
 
 Examples
 --------
@@ -52,12 +53,19 @@ from argmap.exceptions import (
 )
 from argmap.model import ArgumentMap
 from argmap.readwrite._io import PathOrFile, atomic_write, read_text
+from argmap.readwrite._schema import unheld
 
 __all__ = ["generate_microtexts", "parse_microtexts", "read_microtexts", "write_microtexts"]
 
 KEY: Final = "microtexts"
 _ROLE: Final = {"pro": "proponent", "opp": "opponent"}
 _RELATIONS: Final = ("sup", "exa", "reb", "und", "add")
+_DROPPED: Final = {
+    "claim": ("tags", "section", "meta"),
+    "inference": ("meta",),
+    "conflict": ("meta",),
+    "map": ("meta",),
+}
 
 
 def _position(doc: str, line: int, col: int) -> int:
@@ -274,6 +282,9 @@ def generate_microtexts(m: ArgumentMap) -> Iterator[str]:
         if e["src"] in G and (e["trg"] in G or e["trg"] in aside_ids):
             yield _edge(e["id"], e["src"], e["trg"], e["type"])
     yield "</arggraph>\n"
+    lossy.extend(unheld(m, _DROPPED, own_key=KEY))
+    speakers = {G.nodes[c]["speaker"] for c in claims} - {None, *_ROLE.values()}
+    lossy.extend(f"speaker {who!r}" for who in sorted(speakers))
     if lossy:
         warnings.warn(
             f"ArgGraph XML cannot hold: {', '.join(lossy)}; left out", LossyConversionWarning, stacklevel=2
