@@ -36,6 +36,7 @@ from argmap.exceptions import ArgmapError, FormatError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap
 from argmap.readwrite._io import PathOrFile
 from argmap.readwrite._jsonio import dump_json, load_json, mapping, object_copy
+from argmap.readwrite._schema import DEFAULTS
 
 __all__ = ["read_sadface", "sadface_data", "sadface_map", "write_sadface"]
 
@@ -47,14 +48,7 @@ _ATTACKS: Final = frozenset(
 )
 _REPHRASES: Final = frozenset({"rephrase", "restatement", "reformulation"})
 _NAME: Final = {INFERENCE: "support", CONFLICT: "conflict", REPHRASE: "rephrase"}
-_CLAIM_DEFAULTS: Final[dict[str, Any]] = {
-    "quote": None,
-    "span": None,
-    "speaker": None,
-    "implicit": False,
-    "tags": (),
-    "section": None,
-}
+_CLAIM_DEFAULTS: Final[dict[str, Any]] = {k: v for k, v in DEFAULTS[CLAIM].items() if k != "meta"}
 
 
 def _kind_of(name: str) -> tuple[str, str | None]:
