@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 
 import networkx as nx
@@ -15,7 +16,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--only-exe", action="store_true", help="run only tests that need a Graphviz engine")
 
 
+@functools.cache
 def _engine_available() -> bool:
+    """Whether a Graphviz engine runs here, asked once per session."""
     from argmap.render.backend import engine_available
 
     return engine_available()
@@ -43,12 +46,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 @pytest.fixture(autouse=True)
-def _doctest_namespace(doctest_namespace: dict[str, object]) -> None:
+def _doctest_namespace(doctest_namespace: dict[str, object], request: pytest.FixtureRequest) -> None:
+    """Give doctests ``argmap``, ``nx`` and ``NO_EXE`` (True when examples that run Graphviz must not run)."""
     doctest_namespace["argmap"] = argmap
     doctest_namespace["nx"] = nx
-
-
-@pytest.fixture(autouse=True)
-def _doctest_no_exe(doctest_namespace: dict[str, object], request: pytest.FixtureRequest) -> None:
-    """``NO_EXE`` is True in doctests when examples that run Graphviz must not run."""
     doctest_namespace["NO_EXE"] = bool(request.config.getoption("--skip-exe")) or not _engine_available()
