@@ -19,9 +19,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @functools.cache
 def _engine_available() -> bool:
     """Whether a Graphviz engine runs here, asked once per session."""
-    from argmap.render.backend import engine_available
+    from argmap.render.backend import graphviz_available
 
-    return engine_available()
+    return graphviz_available()
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -19,9 +19,9 @@ from argmap.exceptions import (
     QuoteNotFound,
     RenderError,
 )
+from argmap.files import convert, read, write
 from argmap.model import ArgumentMap, validate
 from argmap.readwrite.argdown import generate_argdown, parse_argdown, read_argdown, write_argdown
-from argmap.readwrite.detect import read, write
 from argmap.readwrite.native import native_data, native_map, read_native, write_native
 from argmap.render import Diagram, Style, diagram
 from argmap.render import render as draw
@@ -45,6 +45,7 @@ __all__ = [
     "Style",
     "__version__",
     "compare",
+    "convert",
     "diagram",
     "draw",
     "generate_argdown",

@@ -21,9 +21,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Final
 
+from argmap._io import read_text
 from argmap.exceptions import ArgmapError
 from argmap.model import ArgumentMap
-from argmap.readwrite._io import read_text
 from argmap.readwrite.native import read_native
 
 __all__ = ["SEED_NAME", "seed_map", "seed_text"]

@@ -12,7 +12,7 @@ measures
   each stopped after ``--timeout`` seconds;
 
 and checks that ``to_dot`` takes under 10 % of the layout time of the engine
-that ``layout="auto"`` picks (:func:`argmap.render.large.choose_layout`). The
+that ``engine="auto"`` picks (:func:`argmap.render.large.choose_engine`). The
 ``dot`` and ``sfdp`` columns are what :data:`argmap.render.large.DOT_LIMIT` was
 chosen from. Usage::
 
@@ -34,7 +34,7 @@ import argmap
 from argmap.exceptions import RenderError
 from argmap.render.backend import run_dot
 from argmap.render.dot import to_dot, to_pydot
-from argmap.render.large import choose_layout
+from argmap.render.large import choose_engine
 
 SIZES = (1_000, 2_000, 3_000, 5_000, 20_000)
 QUICK = (1_000, 5_000, 20_000)
@@ -75,7 +75,7 @@ def _best(func: Any, repeat: int) -> float:
 def _layout(source: str, engine: str, timeout: float) -> float | None:
     t0 = time.perf_counter()
     try:
-        run_dot(source, "svg", layout=engine, timeout=timeout)
+        run_dot(source, "svg", engine=engine, timeout=timeout)
     except RenderError:
         return None
     return time.perf_counter() - t0
@@ -99,7 +99,7 @@ def measure(sizes: tuple[int, ...] = QUICK, timeout: float = 60.0) -> list[dict[
             "pydot": _best(lambda m=m: to_pydot(m).to_string(), 1),
             "dot": _layout(source, "dot", timeout),
             "sfdp": _layout(source, "sfdp", timeout),
-            "auto": choose_layout(m),
+            "auto": choose_engine(m),
         }
         layout = row[row["auto"]]
         row["share"] = None if layout is None else row["to_dot"] / layout

@@ -339,7 +339,7 @@ def write_readme(block: str) -> bool:
     if not pattern.search(text):
         print(f"README.md has no {START} block; tables not written", file=sys.stderr)
         return False
-    from argmap.readwrite._io import atomic_write
+    from argmap._io import atomic_write
 
     atomic_write(README, pattern.sub(lambda _: f"{START}\n{block}\n{END}", text))
     return True

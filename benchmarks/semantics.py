@@ -266,7 +266,7 @@ def main() -> int:
         if not pattern.search(text):
             print(f"README.md has no {START} block; table not written", file=sys.stderr)
             return 1
-        from argmap.readwrite._io import atomic_write
+        from argmap._io import atomic_write
 
         atomic_write(README, pattern.sub(lambda _: block, text))
         print("table written to README.md")

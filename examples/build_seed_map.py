@@ -426,9 +426,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     m = build()
     write_native(m, args.json)
     print(f"wrote {args.json}: {m!r}")
-    from argmap.render.backend import engine_available
+    from argmap.render.backend import graphviz_available
 
-    if not engine_available():
+    if not graphviz_available():
         print("no Graphviz engine installed; skipped the drawing", file=sys.stderr)
         return 0
     from argmap.render import render

@@ -18,11 +18,12 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap import cli, readwrite
+import argmap.files
+from argmap import _io, cli, readwrite
 from argmap.analysis import iccma
 from argmap.exceptions import RenderError
-from argmap.readwrite import _io
-from argmap.render import html as render_html
+from argmap.formats import FORMATS
+from argmap.page import html as page_html
 
 OLD = b"the old file, which must survive\n"
 
@@ -42,7 +43,7 @@ def _format_writer(name: str) -> Writer:
     return write
 
 
-FORMAT_SUFFIX = {name: suffixes[0] for name, suffixes in readwrite.detect.FORMATS.items()}
+FORMAT_SUFFIX = {name: f.suffixes[0] for name, f in FORMATS.items()}
 WRITERS: dict[str, tuple[Writer, str]] = {
     f"write_{name}": (_format_writer(name), FORMAT_SUFFIX[name])
     for name in (n.removeprefix("write_") for n in readwrite.__all__ if n.startswith("write_"))
@@ -50,8 +51,11 @@ WRITERS: dict[str, tuple[Writer, str]] = {
 WRITERS["argmap.write"] = (lambda path: argmap.write(_map(), path), ".json")
 WRITERS["argmap.draw dot"] = (lambda path: argmap.draw(_map(), path) and None, ".dot")
 WRITERS["argmap.draw svg"] = (lambda path: argmap.draw(_map(), path) and None, ".svg")
-WRITERS["write_html"] = (lambda path: render_html.write_html(_map(), path, svg="<svg/>"), ".html")
-WRITERS["write_af"] = (lambda path: iccma.write_af(iccma.parse_apx("arg(a).arg(b).att(a,b)."), path), ".apx")
+WRITERS["write_html"] = (lambda path: page_html.write_html(_map(), path, svg="<svg/>"), ".html")
+WRITERS["write_af"] = (
+    lambda path: argmap.files.write_af(iccma.parse_apx("arg(a).arg(b).att(a,b)."), path),
+    ".apx",
+)
 NEEDS_ENGINE = {"argmap.draw svg"}
 
 
@@ -86,10 +90,10 @@ def break_serialiser(name: str, monkeypatch: pytest.MonkeyPatch) -> type[Excepti
         )
         return RenderError
     if name == "write_html":
-        monkeypatch.setattr(render_html, "html_page", lambda *a, **k: 1 / 0)
+        monkeypatch.setattr(page_html, "html_page", lambda *a, **k: 1 / 0)
         return ZeroDivisionError
     if name == "write_af":
-        monkeypatch.setitem(iccma._GENERATORS, "apx", lambda af: 1 / 0)
+        monkeypatch.setattr(iccma, "generate_apx", lambda af: 1 / 0)
         return ZeroDivisionError
     assert module is not None
     if hasattr(module, f"{short}_data"):
@@ -102,7 +106,7 @@ def break_serialiser(name: str, monkeypatch: pytest.MonkeyPatch) -> type[Excepti
 
 
 def _need_engine(name: str) -> None:
-    if name in NEEDS_ENGINE and not argmap.render.backend.engine_available():
+    if name in NEEDS_ENGINE and not argmap.render.backend.graphviz_available():
         pytest.skip("no Graphviz engine installed")
 
 

@@ -17,10 +17,10 @@ from html.parser import HTMLParser
 import pytest
 
 import argmap
+from argmap.page.html import html_page
 from argmap.readwrite import generate_mermaid
 from argmap.render.backend import run_dot
 from argmap.render.dot import to_dot
-from argmap.render.html import html_page
 
 SVG = "{http://www.w3.org/2000/svg}"
 TABLE = {

@@ -32,7 +32,7 @@ from argmap.readwrite.mermaid import generate_mermaid, write_mermaid
 
 JSON_FORMATS = ["aif", "ova", "sadface", "nodelink"]
 TEXT_FORMATS = ["microtexts", "kialo", "graphml"]
-OUTPUT_FORMATS = ["mermaid", "dot"]
+OUTPUT_FORMATS = ["mermaid"]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -527,15 +527,13 @@ def test_mermaid_labels_are_escaped(text: str, label: str) -> None:
 
 
 def test_dot_output_comes_from_the_renderer(tmp_path: Path) -> None:
-    from argmap.readwrite.dot import write_dot
+    from argmap.files import write
     from argmap.render.dot import to_dot
 
     m = ArgumentMap()
     m.support(m.claim("C"), m.claim("P"))
-    write_dot(m, tmp_path / "m.dot")
-    assert (tmp_path / "m.dot").read_text(encoding="utf-8") == to_dot(m) + (
-        "" if to_dot(m).endswith("\n") else "\n"
-    )
+    write(m, tmp_path / "m.dot")
+    assert (tmp_path / "m.dot").read_text(encoding="utf-8") == to_dot(m)
 
 
 def test_no_warning_when_nothing_is_lost() -> None:

@@ -10,9 +10,13 @@ import pytest
 import argmap
 from argmap.cli import main
 from argmap.exceptions import FormatError
+from argmap.files import files_to_convert, output_name
+from argmap.formats import FORMATS, format_of_name
 from argmap.model import ArgumentMap
 from argmap.readwrite.aif import aif_data
-from argmap.readwrite.detect import FORMATS, READABLE, files_to_convert, format_of_name, output_name, sniff
+from argmap.readwrite.detect import sniff
+
+READABLE = frozenset(f.name for f in FORMATS.values() if f.holds == "map" and f.reader)
 
 
 @pytest.fixture
@@ -48,7 +52,7 @@ def test_format_of_name(name: str, fmt: str | None) -> None:
 def test_every_json_format_is_sniffed_from_what_its_writer_writes(
     fmt: str, small: ArgumentMap, tmp_path: Path
 ) -> None:
-    path = tmp_path / f"m{FORMATS[fmt][0]}"
+    path = tmp_path / f"m{FORMATS[fmt].suffixes[0]}"
     argmap.write(small, path)
     assert sniff(path.read_text(encoding="utf-8")) == fmt
     plain = tmp_path / "plain.json"

@@ -13,7 +13,7 @@ import pytest
 from _teaching_maps import SOURCE, reference_map
 
 from argmap.model import ArgumentMap
-from argmap.render.html import html_page, source_segments, write_html
+from argmap.page.html import html_page, source_segments, write_html
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -17,7 +17,7 @@ from argmap.exceptions import GraphStructureError, RenderError
 from argmap.model import CLAIM, KIND, ArgumentMap, validate
 from argmap.render import diagram
 from argmap.render.dot import to_dot, to_pydot
-from argmap.render.large import DOT_LIMIT, LARGE_LAYOUT, choose_layout, collapse_sections, neighbourhood
+from argmap.render.large import DOT_LIMIT, LARGE_ENGINE, choose_engine, collapse_sections, neighbourhood
 
 SVG = "{http://www.w3.org/2000/svg}"
 pytestmark = pytest.mark.filterwarnings("ignore:drawing .* nodes:RuntimeWarning")
@@ -62,15 +62,15 @@ def chain(n: int) -> ArgumentMap:
 # -- layout by size --------------------------------------------------------------------------------
 
 
-def test_layout_is_dot_up_to_the_limit_then_the_large_layout() -> None:
-    assert choose_layout(DOT_LIMIT) == "dot"
-    assert choose_layout(DOT_LIMIT + 1) == LARGE_LAYOUT == "sfdp"
-    assert choose_layout(chain(3)) == "dot"
+def test_engine_is_dot_up_to_the_limit_then_the_large_engine() -> None:
+    assert choose_engine(DOT_LIMIT) == "dot"
+    assert choose_engine(DOT_LIMIT + 1) == LARGE_ENGINE == "sfdp"
+    assert choose_engine(chain(3)) == "dot"
     big = synthetic(DOT_LIMIT + 1)
-    assert choose_layout(big) == choose_layout(big.graph) == "sfdp"
-    assert diagram(big).layout == "sfdp"
-    assert diagram(big, layout="dot").layout == "dot"
-    assert diagram(chain(3)).layout == "dot"
+    assert choose_engine(big) == choose_engine(big.graph) == "sfdp"
+    assert diagram(big).engine == "sfdp"
+    assert diagram(big, engine="dot").engine == "dot"
+    assert diagram(chain(3)).engine == "dot"
 
 
 # -- neighbourhood ---------------------------------------------------------------------------------
@@ -224,7 +224,7 @@ def test_cli_render_reports_an_unknown_focus(tmp_path: Path, capsys: pytest.Capt
 def test_graphviz_timeout_is_a_clear_render_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     m = synthetic(3000)
     with pytest.raises(RenderError, match=r"took longer than 0\.05 s and was stopped"):
-        diagram(m, layout="dot", timeout=0.05).pipe("svg")
+        diagram(m, engine="dot", timeout=0.05).pipe("svg")
     source = tmp_path / "big.json"
     argmap.write_native(m, source)
     assert cli.main(["render", str(source), "-o", str(tmp_path / "big.svg"), "--timeout", "0.05"]) == 1
@@ -245,7 +245,7 @@ def _drawn_claims(svg: bytes) -> int:
 def test_large_maps_are_drawn_whole(claims: int) -> None:
     m = synthetic(claims)
     d = diagram(m, timeout=120)
-    assert d.layout == choose_layout(m)
+    assert d.engine == choose_engine(m)
     assert _drawn_claims(d.pipe("svg")) == sum(1 for n in m.graph if m.graph.nodes[n][KIND] == CLAIM)
 
 
@@ -254,5 +254,5 @@ def test_large_maps_are_drawn_whole(claims: int) -> None:
 def test_a_20k_claim_map_is_drawn_with_sfdp() -> None:
     m = synthetic(20_000)
     d = diagram(m, timeout=300)
-    assert d.layout == "sfdp"
+    assert d.engine == "sfdp"
     assert _drawn_claims(d.pipe("svg")) == sum(1 for n in m.graph if m.graph.nodes[n][KIND] == CLAIM)

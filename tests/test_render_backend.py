@@ -38,8 +38,8 @@ def no_engine(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("no_engine")
 def test_missing_binary_says_what_to_install() -> None:
-    assert backend.find_engine() is None
-    assert not backend.engine_available()
+    assert backend.find_program() is None
+    assert not backend.graphviz_available()
     with pytest.raises(GraphvizNotFound, match="apt-get install graphviz") as info:
         backend.run_dot(SOURCE)
     assert "argmap[engine]" in str(info.value)
@@ -47,7 +47,7 @@ def test_missing_binary_says_what_to_install() -> None:
 
 
 def test_engine_vanishing_between_lookup_and_run(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(backend, "find_engine", lambda: ("dot", str(tmp_path / "gone")))
+    monkeypatch.setattr(backend, "find_program", lambda: ("dot", str(tmp_path / "gone")))
     with pytest.raises(GraphvizNotFound, match="cannot run"):
         backend.run_dot(SOURCE)
 
@@ -73,7 +73,7 @@ def test_timeout(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def test_arguments_and_input(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     fake_engine(tmp_path, "dot", 'echo "$@"; cat')
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{TOOLS}")
-    assert backend.run_dot("Путин", "svg", layout="neato") == "-Kneato -Tsvg\nПутин".encode()
+    assert backend.run_dot("Путин", "svg", engine="neato") == "-Kneato -Tsvg\nПутин".encode()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="shell scripts")
@@ -81,7 +81,7 @@ def test_fallback_is_used_without_system_dot(monkeypatch: pytest.MonkeyPatch, tm
     pure = fake_engine(tmp_path, backend.PURE_BINARY, 'echo "$@"')
     monkeypatch.setenv("PATH", "")
     monkeypatch.setattr(backend, "_beside_python", lambda name: str(pure))
-    assert backend.find_engine() == ("graphviz-pure", str(pure))
+    assert backend.find_program() == ("graphviz-pure", str(pure))
     assert backend.run_dot(SOURCE, "png") == b"-Kdot -Tpng\n"
     with pytest.raises(RenderError, match="cannot write pdf"):
         backend.run_dot(SOURCE, "pdf")
@@ -90,7 +90,7 @@ def test_fallback_is_used_without_system_dot(monkeypatch: pytest.MonkeyPatch, tm
 @pytest.mark.parametrize(("fmt", "layout"), [("gif", "dot"), ("svg", "spring")])
 def test_unknown_format_or_layout(fmt: str, layout: str) -> None:
     with pytest.raises(RenderError, match="unknown"):
-        backend.run_dot(SOURCE, fmt, layout=layout)
+        backend.run_dot(SOURCE, fmt, engine=layout)
 
 
 @pytest.mark.exe
@@ -107,6 +107,6 @@ def test_installed_fallback_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     if pure is None:
         pytest.skip("graphviz-pure is not installed (pip install 'argmap[engine]')")
     monkeypatch.setenv("PATH", "")
-    assert backend.find_engine() == ("graphviz-pure", pure)
+    assert backend.find_program() == ("graphviz-pure", pure)
     assert b"<svg" in backend.run_dot(SOURCE, "svg")
     assert backend.run_dot(SOURCE, "png").startswith(b"\x89PNG")

@@ -26,6 +26,7 @@ import pytest
 import argmap
 from argmap import readwrite
 from argmap.exceptions import ArgmapError, LossyConversionWarning
+from argmap.formats import FORMATS
 from argmap.model import CLAIM, CONFLICT, KIND, ArgumentMap
 
 LOSSLESS = ["native", "aif", "ova", "sadface", "nodelink", "graphml", "argdown"]
@@ -90,7 +91,7 @@ def round_trip(m: ArgumentMap, fmt: str, path: Path) -> tuple[ArgumentMap | None
 def test_corpus_round_trip(corpora: Path, tmp_path: Path, fmt: str) -> None:
     maps = corpus_maps(corpora)
     assert len(maps) > 1000
-    target = tmp_path / f"map{readwrite.detect.FORMATS[fmt][0]}"
+    target = tmp_path / f"map{FORMATS[fmt].suffixes[0]}"
     failures: dict[str, str] = {}
     checked = 0
     for name, m in maps:

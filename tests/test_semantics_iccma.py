@@ -14,6 +14,7 @@ from argmap.analysis import iccma
 from argmap.analysis import semantics as sem
 from argmap.analysis.semantics import AF
 from argmap.exceptions import FormatError, ParseError
+from argmap.files import read_af, write_af
 
 needs_sat = pytest.mark.skipif(
     importlib.util.find_spec("pysat") is None, reason="python-sat is not installed"
@@ -85,15 +86,15 @@ def test_read_and_write_by_suffix(tmp_path: Path) -> None:
     af = AF(["a", "b"], [("b", "a")])
     for suffix in (".apx", ".tgf", ".i23", ".af"):
         path = tmp_path / f"x{suffix}"
-        iccma.write_af(af, path)
-        back = iccma.read_af(path)
+        write_af(af, path)
+        back = read_af(path)
         assert back.n == 2 and back.n_attacks == 1
     with pytest.raises(FormatError, match="cannot tell"):
-        iccma.read_af(tmp_path / "x.txt")
-    with pytest.raises(FormatError, match="unknown AF format"):
-        iccma.read_af(tmp_path / "x.apx", fmt="dot")
-    with (tmp_path / "x.apx").open() as fh, pytest.raises(FormatError, match="give fmt"):
-        iccma.read_af(fh)
+        read_af(tmp_path / "x.txt")
+    with pytest.raises(FormatError, match="unknown format 'dot'"):
+        read_af(tmp_path / "x.apx", format="dot")
+    with (tmp_path / "x.apx").open() as fh:
+        assert iccma.read_apx(fh).n == 2
 
 
 # -- the shared corpus -----------------------------------------------------------------------------
@@ -113,7 +114,7 @@ def test_probo_examples(corpora: Path) -> None:
     files = sorted(folder.glob("*.apx.EE-*"))
     assert len(files) == 4
     for sol in files:
-        af = iccma.read_af(folder / (sol.name.split(".")[0] + ".tgf"))
+        af = read_af(folder / (sol.name.split(".")[0] + ".tgf"))
         semantics = _SOLVE[sol.name.rsplit("-", 1)[1]]
         assert set(sem.extensions(af, semantics)) == _solutions(sol.read_text()), sol.name  # type: ignore[arg-type]
 
@@ -124,7 +125,7 @@ def _query(folder: Path, stem: str) -> str:
         return arg.read_text().strip()
     i23 = (folder / f"{stem}.i23.af").read_text()
     k = int(re.search(r"# query -> (\d+)", i23).group(1))  # type: ignore[union-attr]
-    return iccma.read_af(folder / f"{stem}.tgf").names[k - 1]
+    return read_af(folder / f"{stem}.tgf").names[k - 1]
 
 
 @needs_sat
@@ -132,9 +133,9 @@ def _query(folder: Path, stem: str) -> str:
 def test_iccma2019_dynamic(corpora: Path, instance: str) -> None:
     folder = corpora / "iccma-small" / "iccma2019-dynamic" / instance
     stem = instance.split("_", 1)[1]
-    base = iccma.read_af(folder / f"{stem}.apx")
-    tgf = iccma.read_af(folder / f"{stem}.tgf")
-    i23 = iccma.read_af(folder / f"{stem}.i23.af")
+    base = read_af(folder / f"{stem}.apx")
+    tgf = read_af(folder / f"{stem}.tgf")
+    i23 = read_af(folder / f"{stem}.i23.af")
     assert _same(base, tgf)
     assert sorted((base.index(a), base.index(b)) for a, b in base.attacks()) == sorted(
         (int(a) - 1, int(b) - 1) for a, b in i23.attacks()

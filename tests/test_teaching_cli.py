@@ -9,7 +9,7 @@ import pytest
 from _teaching_maps import reference_map, student_map
 
 from argmap.cli import main
-from argmap.readwrite.detect import read, write
+from argmap.files import read, write
 from argmap.teaching.exercises import make_exercises
 from argmap.teaching.standard_form import standard_form
 

@@ -12,7 +12,7 @@
 """
 
 from argmap.analysis.gradual import df_quad, h_categorizer
-from argmap.analysis.iccma import read_af, write_af
+from argmap.analysis.iccma import read_apx, read_i23, read_tgf, write_apx, write_i23, write_tgf
 from argmap.analysis.semantics import (
     AF,
     af_from_map,
@@ -42,8 +42,12 @@ __all__ = [
     "main_conclusions",
     "preferred_extensions",
     "premises",
-    "read_af",
+    "read_apx",
+    "read_i23",
+    "read_tgf",
     "sceptically_accepted",
     "stable_extensions",
-    "write_af",
+    "write_apx",
+    "write_i23",
+    "write_tgf",
 ]

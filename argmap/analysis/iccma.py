@@ -21,15 +21,13 @@ Examples
 
 from __future__ import annotations
 
-import os
 import re
 from array import array
-from pathlib import Path
 from typing import Final
 
+from argmap._io import PathOrFile, atomic_write, read_text
 from argmap.analysis.semantics import AF
-from argmap.exceptions import FormatError, ParseError
-from argmap.readwrite._io import PathOrFile, atomic_write, read_text
+from argmap.exceptions import ParseError
 
 __all__ = [
     "generate_apx",
@@ -38,14 +36,17 @@ __all__ = [
     "parse_apx",
     "parse_i23",
     "parse_tgf",
-    "read_af",
-    "write_af",
+    "read_apx",
+    "read_i23",
+    "read_tgf",
+    "write_apx",
+    "write_i23",
+    "write_tgf",
 ]
 
 _APX_FACT: Final = re.compile(r"\s*(arg|att)\s*\(\s*([^(),.\s]+)\s*(?:,\s*([^(),.\s]+)\s*)?\)\s*\.")
 _WS_ONLY: Final = re.compile(r"\s*")
 _I23_HEADER: Final = re.compile(r"p\s+af\s+(\d+)\s*$")
-SUFFIXES: Final = {".apx": "apx", ".tgf": "tgf", ".i23": "i23", ".af": "i23"}
 
 
 def _af(names: list[str], attacks: list[tuple[str, str]], text: str, where: list[int]) -> AF:
@@ -225,30 +226,31 @@ def generate_i23(af: AF) -> str:
     return "\n".join(lines) + "\n"
 
 
-_PARSERS: Final = {"apx": parse_apx, "tgf": parse_tgf, "i23": parse_i23}
-_GENERATORS: Final = {"apx": generate_apx, "tgf": generate_tgf, "i23": generate_i23}
+def read_apx(source: PathOrFile) -> AF:
+    """Read an APX file (path or open file)."""
+    return parse_apx(read_text(source))
 
 
-def _format(path: PathOrFile, fmt: str | None) -> str:
-    if fmt is None:
-        if not isinstance(path, (str, os.PathLike)):
-            raise FormatError("give fmt ('apx', 'tgf' or 'i23') when reading an open file")
-        suffix = Path(path).suffix.lower()
-        if suffix not in SUFFIXES:
-            raise FormatError(
-                f"cannot tell the AF format of {os.fspath(path)!r}; use .apx, .tgf, .i23 or .af"
-            )
-        fmt = SUFFIXES[suffix]
-    if fmt not in _PARSERS:
-        raise FormatError(f"unknown AF format {fmt!r}; use 'apx', 'tgf' or 'i23'")
-    return fmt
+def read_tgf(source: PathOrFile) -> AF:
+    """Read a TGF file (path or open file)."""
+    return parse_tgf(read_text(source))
 
 
-def read_af(source: PathOrFile, fmt: str | None = None) -> AF:
-    """Read an AF file; the format is ``fmt`` or told by the suffix (.apx, .tgf, .i23 or .af)."""
-    return _PARSERS[_format(source, fmt)](read_text(source))
+def read_i23(source: PathOrFile) -> AF:
+    """Read an i23 file (path or open file)."""
+    return parse_i23(read_text(source))
 
 
-def write_af(af: AF, target: PathOrFile, fmt: str | None = None) -> None:
-    """Write an AF file atomically; the format is ``fmt`` or told by the suffix."""
-    atomic_write(target, _GENERATORS[_format(target, fmt)](af))
+def write_apx(af: AF, target: PathOrFile) -> None:
+    """Write ``af`` as APX (atomically when ``target`` is a path)."""
+    atomic_write(target, generate_apx(af))
+
+
+def write_tgf(af: AF, target: PathOrFile) -> None:
+    """Write ``af`` as TGF (atomically when ``target`` is a path)."""
+    atomic_write(target, generate_tgf(af))
+
+
+def write_i23(af: AF, target: PathOrFile) -> None:
+    """Write ``af`` as i23 (atomically when ``target`` is a path)."""
+    atomic_write(target, generate_i23(af))

@@ -6,7 +6,6 @@ each JSON format ``x_data``/``x_map``/``read_x``/``write_x``.
 
 from argmap.readwrite.aif import aif_data, aif_map, read_aif, write_aif
 from argmap.readwrite.argdown import generate_argdown, parse_argdown, read_argdown, write_argdown
-from argmap.readwrite.dot import generate_dot, write_dot
 from argmap.readwrite.graphml import generate_graphml, parse_graphml, read_graphml, write_graphml
 from argmap.readwrite.kialo import generate_kialo, parse_kialo, read_kialo, write_kialo
 from argmap.readwrite.mermaid import generate_mermaid, write_mermaid
@@ -25,7 +24,6 @@ __all__ = [
     "aif_data",
     "aif_map",
     "generate_argdown",
-    "generate_dot",
     "generate_graphml",
     "generate_kialo",
     "generate_mermaid",
@@ -53,7 +51,6 @@ __all__ = [
     "sadface_map",
     "write_aif",
     "write_argdown",
-    "write_dot",
     "write_graphml",
     "write_kialo",
     "write_mermaid",

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
-import warnings
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
-from argmap.exceptions import FormatError, SideFileEncodingWarning
-from argmap.readwrite._io import PathOrFile, atomic_write, read_text
+from argmap._io import PathOrFile, atomic_write, read_text
+from argmap.exceptions import FormatError
 
-__all__ = ["dump_json", "load_json", "mapping", "object_copy", "read_side_text"]
+__all__ = ["dump_json", "load_json", "mapping", "object_copy"]
 
 
 def mapping(value: Any) -> Mapping[str, Any]:
@@ -43,31 +40,3 @@ def load_json(source: PathOrFile, error: type[FormatError] = FormatError) -> Any
 def dump_json(data: Any, target: PathOrFile, indent: int | None = 2) -> None:
     """Write ``data`` as UTF-8 JSON with a final newline, atomically when ``target`` is a path."""
     atomic_write(target, json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
-
-
-def read_side_text(path: str | os.PathLike[str]) -> str | None:
-    """Return the text of the ``.txt`` file beside ``path``, or None when there is none.
-
-    A side file that is not UTF-8 is decoded as cp1252 (latin-1 for bytes
-    cp1252 leaves undefined) with a :class:`SideFileEncodingWarning`.
-    """
-    side = Path(path).with_suffix(".txt")
-    if not side.is_file():
-        return None
-    data = side.read_bytes()
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        try:
-            text = data.decode("cp1252")
-            used = "cp1252"
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
-            used = "latin-1"
-        warnings.warn(
-            f"{side} is not UTF-8 (byte {exc.start}); read it as {used}",
-            SideFileEncodingWarning,
-            stacklevel=3,
-        )
-    text = text.removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")

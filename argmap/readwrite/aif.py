@@ -35,6 +35,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any, Final
 
+from argmap._io import PathOrFile, read_side_text
 from argmap.exceptions import (
     AIFFormatError,
     ArgmapError,
@@ -45,8 +46,7 @@ from argmap.exceptions import (
     UnsupportedStructureWarning,
 )
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap
-from argmap.readwrite._io import PathOrFile
-from argmap.readwrite._jsonio import dump_json, load_json, mapping, object_copy, read_side_text
+from argmap.readwrite._jsonio import dump_json, load_json, mapping, object_copy
 
 __all__ = ["aif_data", "aif_map", "read_aif", "write_aif"]
 

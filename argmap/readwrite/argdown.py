@@ -84,6 +84,7 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
+from argmap._io import PathOrFile, atomic_write, normalise_text, read_text
 from argmap.exceptions import ArgdownSyntaxError, ArgmapError, GraphStructureError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap, slugify
 from argmap.readwrite import _argdown_re as rx
@@ -96,7 +97,6 @@ from argmap.readwrite._argdown_parse import (
     Statement,
     parse_document,
 )
-from argmap.readwrite._io import PathOrFile, atomic_write, read_text
 
 __all__ = ["generate_argdown", "parse_argdown", "read_argdown", "write_argdown"]
 
@@ -161,9 +161,7 @@ def parse_argdown(text: str) -> ArgumentMap:
     Traceback (most recent call last):
     argmap.exceptions.ArgdownSyntaxError: a backslash must escape a character ... (at line 2, column 5)
     """
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = normalise_text(text)
     # Parsing allocates many small objects and frees nothing, so collection
     # passes would only rescan them; the collector resumes afterwards.
     enabled = gc.isenabled()

@@ -25,9 +25,9 @@ from typing import Any, Final
 
 import networkx as nx
 
+from argmap._io import PathOrFile, atomic_write, read_text
 from argmap.exceptions import FormatError
 from argmap.model import ArgumentMap
-from argmap.readwrite._io import PathOrFile, atomic_write, read_text
 from argmap.readwrite._schema import map_from_nodes
 
 __all__ = ["generate_graphml", "parse_graphml", "read_graphml", "write_graphml"]

@@ -43,9 +43,9 @@ import warnings
 from collections.abc import Iterator
 from typing import Final
 
+from argmap._io import PathOrFile, atomic_write, read_text
 from argmap.exceptions import ArgmapError, LossyConversionWarning, ParseError
 from argmap.model import CONFLICT, INFERENCE, REPHRASE, ArgumentMap
-from argmap.readwrite._io import PathOrFile, atomic_write, read_text
 from argmap.readwrite._schema import unheld
 
 __all__ = ["generate_kialo", "parse_kialo", "read_kialo", "write_kialo"]

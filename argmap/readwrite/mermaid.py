@@ -29,8 +29,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Final
 
+from argmap._io import PathOrFile, atomic_write
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap
-from argmap.readwrite._io import PathOrFile, atomic_write
 
 __all__ = ["generate_mermaid", "write_mermaid"]
 

@@ -44,6 +44,7 @@ from collections.abc import Iterator
 from typing import Any, Final
 from xml.sax.saxutils import quoteattr
 
+from argmap._io import PathOrFile, atomic_write, read_text
 from argmap.exceptions import (
     ArgmapError,
     FormatError,
@@ -52,7 +53,6 @@ from argmap.exceptions import (
     UnsupportedStructureWarning,
 )
 from argmap.model import ArgumentMap
-from argmap.readwrite._io import PathOrFile, atomic_write, read_text
 from argmap.readwrite._schema import unheld
 
 __all__ = ["generate_microtexts", "parse_microtexts", "read_microtexts", "write_microtexts"]

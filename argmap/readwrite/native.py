@@ -24,9 +24,9 @@ import json
 from collections.abc import Mapping
 from typing import Any, Final
 
+from argmap._io import PathOrFile, atomic_write, read_text
 from argmap.exceptions import ArgmapError, FormatError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap
-from argmap.readwrite._io import PathOrFile, atomic_write, read_text
 
 __all__ = ["native_data", "native_map", "read_native", "write_native"]
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from argmap._io import PathOrFile
 from argmap.exceptions import FormatError
 from argmap.model import ArgumentMap
-from argmap.readwrite._io import PathOrFile
 from argmap.readwrite._jsonio import dump_json, load_json, mapping
 from argmap.readwrite._schema import map_from_nodes
 

@@ -30,9 +30,9 @@ from collections.abc import Mapping
 from html.parser import HTMLParser
 from typing import Any, Final
 
+from argmap._io import PathOrFile
 from argmap.exceptions import FormatError
 from argmap.model import CLAIM, KIND, ArgumentMap
-from argmap.readwrite._io import PathOrFile
 from argmap.readwrite._jsonio import dump_json, load_json, mapping
 from argmap.readwrite.aif import aif_data, aif_map
 

@@ -32,9 +32,9 @@ import copy
 from collections.abc import Mapping
 from typing import Any, Final
 
+from argmap._io import PathOrFile
 from argmap.exceptions import ArgmapError, FormatError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap
-from argmap.readwrite._io import PathOrFile
 from argmap.readwrite._jsonio import dump_json, load_json, mapping, object_copy
 from argmap.readwrite._schema import DEFAULTS
 

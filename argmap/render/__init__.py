@@ -27,18 +27,16 @@ from typing import Any, Final
 
 import networkx as nx
 
+from argmap._io import atomic_write
 from argmap.exceptions import RenderError
+from argmap.formats import FORMATS, format_of_name
 from argmap.model import ArgumentMap
-from argmap.readwrite._io import atomic_write
 from argmap.render.backend import run_dot
 from argmap.render.dot import to_dot
-from argmap.render.large import choose_layout, collapse_sections, neighbourhood
+from argmap.render.large import choose_engine, collapse_sections, neighbourhood
 from argmap.render.style import Style
 
-__all__ = ["SUFFIX_FORMATS", "Diagram", "Style", "diagram", "render"]
-
-SUFFIX_FORMATS: Final = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot"}
-"""The file suffixes :meth:`Diagram.render` knows and the formats they select."""
+__all__ = ["Diagram", "Style", "diagram", "render"]
 
 _MIME: Final = {"image/svg+xml": "svg", "image/png": "png"}
 
@@ -50,8 +48,8 @@ class Diagram:
     ----------
     source : str
         DOT text.
-    layout : str
-        Graphviz layout engine (``-K``), ``"dot"`` by default.
+    engine : str
+        The Graphviz layout program (``-K``), ``"dot"`` by default.
     timeout : float
         Seconds a render may take.
 
@@ -65,42 +63,47 @@ class Diagram:
     True
     """
 
-    def __init__(self, source: str, *, layout: str = "dot", timeout: float = 60.0) -> None:
+    def __init__(self, source: str, *, engine: str = "dot", timeout: float = 60.0) -> None:
         self.source = source
-        self.layout = layout
+        self.engine = engine
         self.timeout = timeout
 
     def __repr__(self) -> str:
         return f"<Diagram: {len(self.source)} characters of DOT>"
 
-    def pipe(self, fmt: str = "svg") -> bytes:
-        """Return the diagram rendered to ``fmt`` (``"svg"``, ``"png"``, ``"pdf"``, ...).
+    def pipe(self, format: str = "svg") -> bytes:
+        """Return the diagram rendered to ``format`` (``"svg"``, ``"png"``, ``"pdf"``, ...).
 
         ``"dot"`` returns the DOT text itself, without running Graphviz.
         """
-        if fmt == "dot":
+        if format == "dot":
             return self.source.encode("utf-8")
-        return run_dot(self.source, fmt, layout=self.layout, timeout=self.timeout)
+        return run_dot(self.source, format, engine=self.engine, timeout=self.timeout)
 
-    def render(self, path: str | os.PathLike[str]) -> Path:
-        """Write the diagram to ``path`` in the format its suffix names; return the path.
+    def render(self, path: str | os.PathLike[str], *, format: str | None = None) -> Path:
+        """Write the diagram to ``path``; return the path.
 
-        The suffix is one of :data:`SUFFIX_FORMATS`; the file is written
-        atomically (a failed render leaves an existing file untouched).
+        The format is ``format`` or the drawing format the suffix names
+        (:data:`argmap.formats.FORMATS`: ``.svg``, ``.png``, ``.pdf``, ``.dot``).
+        The file is written atomically (a failed render leaves an existing
+        file untouched).
 
         Raises
         ------
         RenderError
-            If the suffix names no known format, or Graphviz fails.
+            If the suffix names no drawing format, or Graphviz fails.
         GraphvizNotFound
             If no Graphviz engine is installed (not for ``.dot``).
         """
         target = Path(path)
-        fmt = SUFFIX_FORMATS.get(target.suffix.lower())
-        if fmt is None:
-            known = ", ".join(SUFFIX_FORMATS)
-            raise RenderError(f"cannot tell the image format of {os.fspath(path)!r}; use a suffix of {known}")
-        atomic_write(target, self.pipe(fmt))
+        if format is None:
+            format = format_of_name(target, holds="drawing")
+            if format is None:
+                known = ", ".join(s for f in FORMATS.values() if f.holds == "drawing" for s in f.suffixes)
+                raise RenderError(
+                    f"cannot tell the image format of {os.fspath(path)!r}; use a suffix of {known}"
+                )
+        atomic_write(target, self.pipe(format))
         return target
 
     def _repr_svg_(self) -> str:
@@ -126,7 +129,7 @@ def diagram(
     style: Style | None = None,
     *,
     theme: str | None = None,
-    layout: str = "auto",
+    engine: str = "auto",
     timeout: float = 60.0,
     focus: str | None = None,
     depth: int = 2,
@@ -143,8 +146,8 @@ def diagram(
     theme : str, optional
         A built-in theme, ``"default"`` or ``"colorblind"`` (ignored when
         ``style`` is given).
-    layout : str
-        A Graphviz engine, or ``"auto"``: ``dot`` up to
+    engine : str
+        A Graphviz layout program, or ``"auto"``: ``dot`` up to
         :data:`~argmap.render.large.DOT_LIMIT` claims, ``sfdp`` above.
     timeout : float
         Seconds a render may take; past it, :class:`RenderError`.
@@ -170,20 +173,22 @@ def diagram(
         for key in ("values", "classes"):  # drop what names nodes no longer drawn
             if options.get(key):
                 options[key] = {n: v for n, v in options[key].items() if n in m.graph}
-    if layout == "auto":
-        layout = choose_layout(m)
-    return Diagram(to_dot(m, style, **options), layout=layout, timeout=timeout)
+    if engine == "auto":
+        engine = choose_engine(m)
+    return Diagram(to_dot(m, style, **options), engine=engine, timeout=timeout)
 
 
 def render(
     m: ArgumentMap | nx.DiGraph[str],
     path: str | os.PathLike[str],
     style: Style | None = None,
+    *,
+    format: str | None = None,
     **options: Any,
 ) -> Path:
-    """Draw the map to ``path`` (SVG, PNG, PDF or DOT by its suffix); return the path.
+    """Draw the map to ``path`` (SVG, PNG, PDF or DOT by ``format`` or the suffix); return the path.
 
-    The arguments after ``path`` are those of :func:`diagram`.
+    The other arguments are those of :func:`diagram`.
 
     >>> import tempfile, pathlib
     >>> m = argmap.ArgumentMap()
@@ -193,4 +198,4 @@ def render(
     ...     'rankdir="TB"' in out.read_text()
     True
     """
-    return diagram(m, style, **options).render(path)
+    return diagram(m, style, **options).render(path, format=format)

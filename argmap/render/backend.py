@@ -14,7 +14,7 @@ that runs past the timeout.
 
 Examples
 --------
->>> engine_available() in (True, False)
+>>> graphviz_available() in (True, False)
 True
 >>> NO_EXE or run_dot('digraph { a -> b }', "svg").startswith(b"<?xml")
 True
@@ -34,12 +34,12 @@ from argmap.exceptions import GraphvizNotFound, RenderError
 
 __all__ = [
     "DOT_BINARY",
-    "FORMATS",
+    "ENGINES",
     "INSTALL_HINT",
-    "LAYOUTS",
+    "OUTPUT_FORMATS",
     "PURE_BINARY",
-    "engine_available",
-    "find_engine",
+    "find_program",
+    "graphviz_available",
     "run_dot",
 ]
 
@@ -49,11 +49,11 @@ DOT_BINARY: Final = "dot"
 PURE_BINARY: Final = "graphviz-pure"
 """The fallback engine's program, from the ``graphviz-pure`` package (the ``engine`` extra)."""
 
-FORMATS: Final = frozenset({"svg", "png", "pdf", "dot", "xdot", "json", "plain", "jpg"})
+OUTPUT_FORMATS: Final = frozenset({"svg", "png", "pdf", "dot", "xdot", "json", "plain", "jpg"})
 """Output formats :func:`run_dot` accepts."""
 
-LAYOUTS: Final = frozenset({"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"})
-"""Layout engines :func:`run_dot` accepts."""
+ENGINES: Final = frozenset({"dot", "neato", "fdp", "sfdp", "circo", "twopi", "osage", "patchwork"})
+"""Graphviz layout programs (``-K``) :func:`run_dot` accepts."""
 
 INSTALL_HINT: Final = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
@@ -72,12 +72,12 @@ def _beside_python(name: str) -> str | None:
     return None
 
 
-def find_engine() -> tuple[str, str] | None:
+def find_program() -> tuple[str, str] | None:
     """Return ``(kind, program)`` of the engine :func:`run_dot` would use, or None.
 
     ``kind`` is ``"dot"`` for the system Graphviz or ``"graphviz-pure"``.
 
-    >>> find_engine() is None or find_engine()[0] in ("dot", "graphviz-pure")
+    >>> find_program() is None or find_program()[0] in ("dot", "graphviz-pure")
     True
     """
     system = shutil.which(DOT_BINARY)
@@ -89,22 +89,22 @@ def find_engine() -> tuple[str, str] | None:
     return None
 
 
-def engine_available() -> bool:
+def graphviz_available() -> bool:
     """Return True if a Graphviz engine can be run."""
-    return find_engine() is not None
+    return find_program() is not None
 
 
-def run_dot(source: str, fmt: str = "svg", *, layout: str = "dot", timeout: float = 60.0) -> bytes:
+def run_dot(source: str, format: str = "svg", *, engine: str = "dot", timeout: float = 60.0) -> bytes:
     """Lay out and draw DOT text with Graphviz; return the output.
 
     Parameters
     ----------
     source : str
         DOT text, such as :func:`argmap.render.dot.to_dot` returns.
-    fmt : str
-        Output format, one of :data:`FORMATS`.
-    layout : str
-        Layout engine, one of :data:`LAYOUTS` (``-K``).
+    format : str
+        Output format, one of :data:`OUTPUT_FORMATS`.
+    engine : str
+        Layout engine, one of :data:`ENGINES` (``-K``).
     timeout : float
         Seconds to wait before the process is killed.
 
@@ -117,20 +117,24 @@ def run_dot(source: str, fmt: str = "svg", *, layout: str = "dot", timeout: floa
     GraphvizNotFound
         If no engine is installed (the message says what to install).
     RenderError
-        If ``fmt`` or ``layout`` is unknown, or the engine fails (with its
-        stderr), runs out of time or cannot write ``fmt``.
+        If ``format`` or ``engine`` is unknown, or the engine fails (with its
+        stderr), runs out of time or cannot write ``format``.
     """
-    if fmt not in FORMATS:
-        raise RenderError(f"unknown output format {fmt!r}; choose from {', '.join(sorted(FORMATS))}")
-    if layout not in LAYOUTS:
-        raise RenderError(f"unknown layout {layout!r}; choose from {', '.join(sorted(LAYOUTS))}")
-    engine = find_engine()
-    if engine is None:
+    if format not in OUTPUT_FORMATS:
+        raise RenderError(
+            f"unknown output format {format!r}; choose from {', '.join(sorted(OUTPUT_FORMATS))}"
+        )
+    if engine not in ENGINES:
+        raise RenderError(f"unknown layout engine {engine!r}; choose from {', '.join(sorted(ENGINES))}")
+    found = find_program()
+    if found is None:
         raise GraphvizNotFound(f"no Graphviz engine found ('{DOT_BINARY}' is not on PATH): {INSTALL_HINT}")
-    kind, program = engine
-    if kind == "graphviz-pure" and fmt in _NO_PDF:
-        raise RenderError(f"{PURE_BINARY} cannot write {fmt}; install the system Graphviz for {fmt} output")
-    cmd = [program, f"-K{layout}", f"-T{fmt}"]
+    kind, program = found
+    if kind == "graphviz-pure" and format in _NO_PDF:
+        raise RenderError(
+            f"{PURE_BINARY} cannot write {format}; install the system Graphviz for {format} output"
+        )
+    cmd = [program, f"-K{engine}", f"-T{format}"]
     try:
         proc = subprocess.run(
             cmd, input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False
@@ -141,5 +145,5 @@ def run_dot(source: str, fmt: str = "svg", *, layout: str = "dot", timeout: floa
         raise RenderError(f"{Path(program).name} took longer than {timeout:g} s and was stopped") from None
     stderr = proc.stderr.decode("utf-8", "replace")
     if proc.returncode != 0:
-        raise RenderError(f"{Path(program).name} -T{fmt} exited with status {proc.returncode}", stderr)
+        raise RenderError(f"{Path(program).name} -T{format} exited with status {proc.returncode}", stderr)
     return proc.stdout

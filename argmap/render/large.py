@@ -2,9 +2,9 @@
 
 Graphviz ``dot`` draws a map in ranks (conclusions above their reasons), but its
 time grows fast with size and with linked premises and undercuts; ``sfdp``
-(force-directed, multilevel) stays close to linear. :func:`choose_layout` takes
+(force-directed, multilevel) stays close to linear. :func:`choose_engine` takes
 ``dot`` up to :data:`DOT_LIMIT` claims and ``sfdp`` above; ``diagram(m,
-layout="auto")`` (the default) applies it to the map as drawn. Measured by
+engine="auto")`` (the default) applies it to the map as drawn. Measured by
 ``benchmarks/render_scale.py`` on its synthetic maps of 1,000, 2,000, 3,000 and
 20,000 claims, plus about 10 % objections that undercut linked premises (system
 Graphviz 2.43, SVG, 2 cores, a fresh process per run): ``dot`` takes 2.6 s, 19 s,
@@ -33,7 +33,7 @@ Examples
 >>> small = collapse_sections(m)
 >>> [small[n]["text"] for n in small.claims()], len(list(small.relations()))
 (['C', 'Reasons (2 claims)', 'R'], 2)
->>> choose_layout(m), choose_layout(5_000)
+>>> choose_engine(m), choose_engine(5_000)
 ('dot', 'sfdp')
 """
 
@@ -48,17 +48,17 @@ import networkx as nx
 from argmap.exceptions import GraphStructureError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap, as_graph, slugify
 
-__all__ = ["DOT_LIMIT", "LARGE_LAYOUT", "choose_layout", "collapse_sections", "neighbourhood"]
+__all__ = ["DOT_LIMIT", "LARGE_ENGINE", "choose_engine", "collapse_sections", "neighbourhood"]
 
 DOT_LIMIT: Final = 1000
-"""The most claims :func:`choose_layout` gives to ``dot``; larger maps go to :data:`LARGE_LAYOUT`."""
+"""The most claims :func:`choose_engine` gives to ``dot``; larger maps go to :data:`LARGE_ENGINE`."""
 
-LARGE_LAYOUT: Final = "sfdp"
+LARGE_ENGINE: Final = "sfdp"
 """The layout engine of maps with more than :data:`DOT_LIMIT` claims."""
 
 
-def choose_layout(m: ArgumentMap | nx.DiGraph[str] | int) -> str:
-    """Return ``"dot"`` for a map of at most :data:`DOT_LIMIT` claims, else :data:`LARGE_LAYOUT`.
+def choose_engine(m: ArgumentMap | nx.DiGraph[str] | int) -> str:
+    """Return ``"dot"`` for a map of at most :data:`DOT_LIMIT` claims, else :data:`LARGE_ENGINE`.
 
     ``m`` is a map, its graph, or a number of claims.
     """
@@ -67,7 +67,7 @@ def choose_layout(m: ArgumentMap | nx.DiGraph[str] | int) -> str:
     else:
         g = as_graph(m)
         claims = sum(1 for n in g if g.nodes[n][KIND] == CLAIM)
-    return "dot" if claims <= DOT_LIMIT else LARGE_LAYOUT
+    return "dot" if claims <= DOT_LIMIT else LARGE_ENGINE
 
 
 def _claim_members(g: nx.DiGraph[str], relation: str) -> list[str]:

@@ -1,7 +1,7 @@
 """Teaching: standard form, argumentation schemes and critical questions, exercises and grading.
 
 These are free functions over an :class:`~argmap.model.ArgumentMap`; the HTML page that shows them
-beside the diagram is :mod:`argmap.render.html`.
+beside the diagram is :mod:`argmap.page.html`.
 """
 
 from argmap.teaching.exercises import Exercises, make_exercises

@@ -28,8 +28,8 @@ import json
 import re
 from typing import Any, Final
 
+from argmap._io import PathOrFile, atomic_write
 from argmap.model import ArgumentMap
-from argmap.readwrite._io import PathOrFile, atomic_write
 from argmap.teaching.exercises import claim_roles
 from argmap.teaching.schemes import UnknownSchemeError, inference_questions
 from argmap.teaching.standard_form import arguments, scheme_label, standard_form

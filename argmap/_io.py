@@ -5,16 +5,26 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import warnings
 from pathlib import Path
 from typing import IO, Any, Final
 
-from argmap.exceptions import FormatError
+from argmap.exceptions import FormatError, SideFileEncodingWarning
 
-__all__ = ["PathOrFile", "atomic_write", "read_bytes", "read_text"]
+__all__ = ["PathOrFile", "atomic_write", "normalise_text", "read_bytes", "read_side_text", "read_text"]
 
 PathOrFile = str | os.PathLike[str] | IO[Any]
 
 _UTF16: Final = (b"\xff\xfe", b"\xfe\xff")
+
+
+def normalise_text(text: str) -> str:
+    """Return ``text`` without a leading byte order mark and with ``\\n`` line ends.
+
+    >>> normalise_text("\\ufeffa\\r\\nb\\rc")
+    'a\\nb\\nc'
+    """
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
 def read_bytes(source: PathOrFile) -> bytes:
@@ -45,9 +55,7 @@ def read_text(source: PathOrFile, encoding: str = "utf-8") -> str:
             f"{name} is not valid {encoding} text: it holds NUL bytes (from byte {data.index(0)}); "
             "is it UTF-16 or UTF-32?"
         )
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return normalise_text(text)
 
 
 def atomic_write(target: PathOrFile, data: str | bytes) -> None:
@@ -78,3 +86,30 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def read_side_text(path: str | os.PathLike[str]) -> str | None:
+    """Return the text of the ``.txt`` file beside ``path``, or None when there is none.
+
+    A side file that is not UTF-8 is decoded as cp1252 (latin-1 for bytes
+    cp1252 leaves undefined) with a :class:`SideFileEncodingWarning`.
+    """
+    side = Path(path).with_suffix(".txt")
+    if not side.is_file():
+        return None
+    data = side.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        try:
+            text = data.decode("cp1252")
+            used = "cp1252"
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+            used = "latin-1"
+        warnings.warn(
+            f"{side} is not UTF-8 (byte {exc.start}); read it as {used}",
+            SideFileEncodingWarning,
+            stacklevel=3,
+        )
+    return normalise_text(text)

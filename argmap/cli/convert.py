@@ -1,0 +1,92 @@
+"""The ``convert`` sub-command: a file or a folder of files to another format."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from argmap.exceptions import ArgmapError
+
+__all__ = ["setup_convert"]
+
+
+def setup_convert(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    from argmap.formats import FORMATS
+
+    readable = sorted(f.name for f in FORMATS.values() if f.holds == "map" and f.reader)
+    writable = sorted(f.name for f in FORMATS.values() if f.holds != "af" and f.writer)
+
+    p = sub.add_parser(
+        "convert",
+        help="convert a map, or a folder of maps, to another format",
+        description="Convert IN to OUT. The formats come from the names and content (see --from/--to). "
+        "When IN is a folder, OUT is a folder and --to is needed; a progress bar shows on a terminal.",
+    )
+    p.add_argument("input", metavar="IN", help="a map file or a folder of them")
+    p.add_argument("output", metavar="OUT", help="the file (or folder) to write")
+    p.add_argument("--from", dest="source_format", choices=readable, help="the input format")
+    p.add_argument("--to", dest="target_format", choices=writable, help="the output format")
+    p.add_argument("--progress", action="store_true", help="show the progress bar even off a terminal")
+    p.set_defaults(func=_cmd_convert)
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    width = 30
+    filled = width * done // total if total else width
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
+    sys.stderr.flush()
+
+
+def _convert_one(source: Path, target: Path, args: argparse.Namespace, bar: bool) -> tuple[bool, int]:
+    import warnings
+
+    from argmap.files import convert
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            convert(source, target, source_format=args.source_format, target_format=args.target_format)
+            ok, problem = True, ""
+        except (ArgmapError, OSError) as exc:
+            ok, problem = False, str(exc)
+    lines = [f"argmap: warning: {source}: {w.message}" for w in caught]
+    if not ok:
+        lines.append(f"argmap: error: {source}: {problem}")
+    if lines:
+        if bar:
+            sys.stderr.write("\r\033[K")
+        print("\n".join(lines), file=sys.stderr)
+    return ok, len(caught)
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from argmap.files import files_to_convert, output_name
+
+    source = Path(args.input)
+    if not source.is_dir():
+        ok, _ = _convert_one(source, Path(args.output), args, False)
+        return 0 if ok else 1
+    if args.target_format is None:
+        print("argmap convert: error: converting a folder needs --to FORMAT", file=sys.stderr)
+        return 2
+    files = files_to_convert(source, args.source_format)
+    out_dir = Path(args.output)
+    bar = args.progress or sys.stderr.isatty()
+    failed = warned = 0
+    for i, path in enumerate(files, 1):
+        target = out_dir / path.relative_to(source).parent / output_name(path, args.target_format)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        ok, n_warnings = _convert_one(path, target, args, bar)
+        failed += not ok
+        warned += n_warnings
+        if bar:
+            _progress(i, len(files), path.name)
+    if bar and files:
+        sys.stderr.write("\n")
+    print(
+        f"argmap: converted {len(files) - failed} of {len(files)} files to {out_dir} "
+        f"({failed} failed, {warned} warnings)",
+        file=sys.stderr,
+    )
+    return 1 if failed else 0

@@ -1,0 +1,190 @@
+"""Read and write any format argmap knows, by name, file suffix or content.
+
+Every format is an entry of :data:`argmap.formats.FORMATS`. :func:`read`
+trusts a suffix that names one map format and otherwise looks at the content
+(:func:`argmap.readwrite.detect.sniff`); :func:`write` goes by the suffix
+alone, and writes drawings (``.svg``, ``.png``, ``.pdf``, ``.dot``) through
+:mod:`argmap.render`. :func:`read_af` and :func:`write_af` do the same for the
+ICCMA formats of abstract argumentation frameworks.
+
+Examples
+--------
+>>> output_name("corpus/nodeset10.json", "graphml"), output_name("a.aif.json", "native")
+('nodeset10.graphml', 'a.json')
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from argmap.exceptions import FormatError
+from argmap.formats import FORMATS, GENERIC_SUFFIXES, Format, Holds, match_suffix
+from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:
+    from argmap.analysis.semantics import AF
+
+__all__ = ["convert", "files_to_convert", "output_name", "read", "read_af", "write", "write_af"]
+
+
+def _function(path: str) -> Callable[..., Any]:
+    module, _, name = path.partition(":")
+    try:
+        loaded = importlib.import_module(module)
+    except ImportError as exc:
+        raise FormatError(f"{module} is not available in this installation: {exc}") from None
+    func: Callable[..., Any] = getattr(loaded, name)
+    return func
+
+
+def _named(format: str, holds: Holds, verb: str) -> Format:
+    found = FORMATS.get(format)
+    able = [f.name for f in FORMATS.values() if f.holds == holds and getattr(f, verb) is not None]
+    if found is None or found.name not in able:
+        raise FormatError(
+            f"unknown format {format!r} to {verb[:-2]}; choose one of {', '.join(sorted(able))}"
+        )
+    return found
+
+
+def _told(path: str | os.PathLike[str], holds: Holds, verb: str, *, sniffing: bool) -> Format:
+    found = match_suffix(path, holds)
+    telling = found is not None and (not sniffing or found[1] not in GENERIC_SUFFIXES)
+    if found is not None and telling and getattr(found[0], verb) is not None:
+        return found[0]
+    if sniffing:
+        from argmap._io import read_text
+        from argmap.readwrite.detect import sniff
+
+        sniffed = sniff(read_text(path))
+        if sniffed is not None:
+            return FORMATS[sniffed]
+    able = [f.name for f in FORMATS.values() if f.holds == holds and getattr(f, verb) is not None]
+    suffix = Path(path).suffix.lower() or "(none)"
+    if verb == "reader":
+        how = "and the content match no readable format" if sniffing else "names no format to read"
+        raise FormatError(
+            f"cannot tell the format of {os.fspath(path)!r}: the suffix {suffix!r} {how}; pass "
+            f"format= one of {', '.join(sorted(able))}"
+        )
+    suffixes = ", ".join(FORMATS[name].suffixes[0] for name in able)
+    raise FormatError(
+        f"cannot tell which format to write for {os.fspath(path)!r}; use a suffix such as {suffixes} "
+        "or pass format="
+    )
+
+
+def read(path: str | os.PathLike[str], *, format: str | None = None) -> ArgumentMap:
+    """Read a map, telling the format from the file's suffix and content.
+
+    A suffix that names one format (``.aif.json``, ``.graphml``, ...) is
+    trusted; a generic one (``.json``, ``.xml``, ``.txt``) or an unknown one
+    leads to a look at the content.
+
+    Raises :class:`~argmap.exceptions.FormatError` when the format cannot be
+    told (the message lists what was tried) or the file does not follow it.
+    """
+    f = _named(format, "map", "reader") if format else _told(path, "map", "reader", sniffing=True)
+    assert f.reader is not None
+    m: ArgumentMap = _function(f.reader)(path)
+    return m
+
+
+def write(m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = None) -> None:
+    """Write a map in ``format``, or the map or drawing format the suffix names (``.json`` is argmap's own).
+
+    Raises :class:`~argmap.exceptions.FormatError` when the suffix names no format.
+    """
+    if format:
+        f = FORMATS.get(format)
+        if f is None or f.holds == "af":
+            f = _named(format, "map", "writer")
+    else:
+        found = match_suffix(path, "map") or match_suffix(path, "drawing")
+        f = found[0] if found is not None else _told(path, "map", "writer", sniffing=False)
+    assert f.writer is not None
+    if f.holds == "drawing":
+        _function(f.writer)(m, path, format=f.name)
+    else:
+        _function(f.writer)(m, path)
+
+
+def read_af(path: str | os.PathLike[str], *, format: str | None = None) -> AF:
+    """Read an abstract argumentation framework (APX, TGF or i23, by ``format`` or the suffix)."""
+    f = _named(format, "af", "reader") if format else _told(path, "af", "reader", sniffing=False)
+    assert f.reader is not None
+    af: AF = _function(f.reader)(path)
+    return af
+
+
+def write_af(af: AF, path: str | os.PathLike[str], *, format: str | None = None) -> None:
+    """Write an abstract argumentation framework (APX, TGF or i23, by ``format`` or the suffix)."""
+    f = _named(format, "af", "writer") if format else _told(path, "af", "writer", sniffing=False)
+    assert f.writer is not None
+    _function(f.writer)(af, path)
+
+
+def convert(
+    source: str | os.PathLike[str],
+    target: str | os.PathLike[str],
+    *,
+    source_format: str | None = None,
+    target_format: str | None = None,
+) -> ArgumentMap:
+    """Read ``source`` and write it to ``target``, each format told as :func:`read` and :func:`write` do.
+
+    Returns the map read.
+    """
+    m = read(source, format=source_format)
+    write(m, target, format=target_format)
+    return m
+
+
+def files_to_convert(folder: str | os.PathLike[str], source_format: str | None = None) -> list[Path]:
+    """Return the files under ``folder`` that :func:`read` may read, sorted.
+
+    Hidden files are skipped, and so are ``.txt`` files beside a ``.json`` of
+    the same name (AIFdb's source texts) or not starting like a Kialo export.
+    With ``source_format``, only files whose suffix fits that format are kept.
+    """
+    suffixes = _named(source_format, "map", "reader").suffixes if source_format else None
+    out: list[Path] = []
+    for path in sorted(Path(folder).rglob("*")):
+        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(folder).parts):
+            continue
+        name = path.name.lower()
+        if suffixes is not None:
+            wanted = name.endswith(suffixes)
+        else:
+            found = match_suffix(path, "map")
+            wanted = found is not None and found[0].reader is not None
+        if not wanted:
+            continue
+        side_text = name.endswith(".txt") and not name.endswith(".kialo.txt") and source_format != "kialo"
+        if side_text and (path.with_suffix(".json").exists() or not _looks_like_kialo(path)):
+            continue
+        out.append(path)
+    return out
+
+
+def _looks_like_kialo(path: Path) -> bool:
+    from argmap.readwrite.detect import sniff
+
+    with path.open("rb") as fh:
+        head = fh.read(64).decode("utf-8", "replace")
+    return sniff(head) == "kialo"
+
+
+def output_name(path: str | os.PathLike[str], target_format: str) -> str:
+    """Return the file name :func:`convert` gives ``path`` in ``target_format``."""
+    f = FORMATS.get(target_format)
+    if f is None or f.writer is None or f.holds == "af":
+        f = _named(target_format, "map", "writer")
+    name = Path(path).name
+    found = match_suffix(name)
+    stem = name[: -len(found[1])] if found else Path(name).stem
+    return stem + f.suffixes[0]
