@@ -20,7 +20,7 @@ from argmap.exceptions import (
     RenderError,
 )
 from argmap.files import convert, read, write
-from argmap.model import ArgumentMap, validate
+from argmap.model import ArgumentMap
 from argmap.readwrite.argdown import generate_argdown, parse_argdown, read_argdown, write_argdown
 from argmap.readwrite.native import native_data, native_map, read_native, write_native
 from argmap.render import Diagram, Style, diagram
@@ -57,7 +57,6 @@ __all__ = [
     "read_native",
     "seed_map",
     "standard_form",
-    "validate",
     "write",
     "write_argdown",
     "write_native",

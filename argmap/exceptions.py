@@ -11,6 +11,7 @@ __all__ = [
     "ArgdownSyntaxError",
     "ArgmapError",
     "ArgmapWarning",
+    "AttributeTypeError",
     "DanglingReferenceWarning",
     "FormatError",
     "GraphStructureError",
@@ -18,8 +19,10 @@ __all__ = [
     "IncompleteRelationWarning",
     "InputWarning",
     "LossyConversionWarning",
+    "MalformedPartWarning",
     "ParseError",
     "QuoteNotFound",
+    "RecordError",
     "RenderError",
     "SelfLoopWarning",
     "SideFileEncodingWarning",
@@ -33,6 +36,14 @@ class ArgmapError(Exception):
 
 class GraphStructureError(ArgmapError, ValueError):
     """A map or graph breaks the model's rules (unknown id, self-support, ...)."""
+
+
+class AttributeTypeError(GraphStructureError):
+    """A node or map attribute whose value has the wrong type or form; ``attribute`` names it."""
+
+    def __init__(self, msg: str, attribute: str) -> None:
+        super().__init__(msg)
+        self.attribute = attribute
 
 
 class QuoteNotFound(ArgmapError, LookupError):
@@ -95,6 +106,10 @@ class FormatError(ArgmapError, ValueError):
         super().__init__(f"{msg} (at {path})" if path else msg)
 
 
+class RecordError(FormatError):
+    """Records that make no map: a duplicate id, an edge to an unknown node, a node breaking the schema."""
+
+
 class AIFFormatError(FormatError):
     """An AIF document that does not follow AIF."""
 
@@ -119,7 +134,11 @@ class InputWarning(ArgmapWarning):
     """Part of an input file was malformed or cannot be represented; the message says what was done."""
 
 
-class SelfLoopWarning(InputWarning):
+class MalformedPartWarning(InputWarning):
+    """Part of an input breaks a rule of the model; it is kept aside in ``meta``, and the rest is read."""
+
+
+class SelfLoopWarning(MalformedPartWarning):
     """An edge runs from a node to itself; it is kept aside, not in the graph."""
 
 
@@ -127,11 +146,11 @@ class DanglingReferenceWarning(InputWarning):
     """An edge or locution names a node the file does not define; it is kept aside."""
 
 
-class IncompleteRelationWarning(InputWarning):
+class IncompleteRelationWarning(MalformedPartWarning):
     """A relation (scheme) node lacks premises or a single conclusion; it is kept aside."""
 
 
-class UnsupportedStructureWarning(InputWarning):
+class UnsupportedStructureWarning(MalformedPartWarning):
     """Valid in the file's format but not in argmap's model (an attack on an attack, ...); kept aside."""
 
 

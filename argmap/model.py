@@ -1,28 +1,11 @@
 """The argument-map model: claims joined through relation nodes on a networkx graph.
 
-The graph is a plain :class:`networkx.DiGraph` in the shape of the Argument
-Interchange Format (AIF). Every node has a ``kind``:
-
-``"claim"``
-    A proposition. Attributes: ``text`` (str), ``quote`` (str or None, the exact
-    words in the source text), ``span`` (``(start, end)`` character offsets into
-    the source, or None), ``speaker`` (str or None, e.g. ``"experts"``),
-    ``implicit`` (bool, a reconstructed premise the text does not state),
-    ``tags`` (tuple of str), ``section`` (str or None), ``meta`` (dict).
-``"inference"``
-    A support. Edges run *premise -> inference -> conclusion*. Several premises
-    into one inference are linked co-premises; separate inferences into one
-    conclusion are convergent. Attributes: ``scheme`` (str or None), ``meta``.
-``"conflict"``
-    An attack. Edges run *attacker -> conflict -> target*. The target is a claim
-    (``attack_type`` ``"rebut"`` or ``"undermine"``) or an inference
-    (``"undercut"``). Attributes: ``attack_type``, ``meta``.
-``"rephrase"``
-    A reformulation. Edges run *original -> rephrase -> reformulation*.
-    Attributes: ``meta``.
-
-The graph's own attributes (``G.graph``) hold ``source`` (the source text or
-None), ``title`` (str or None) and ``meta`` (dict).
+:class:`ArgumentMap` is a thin face over a plain :class:`networkx.DiGraph`
+(``m.graph``) whose nodes and attributes follow the schema declared in
+:mod:`argmap.schema` (kinds, attributes with types and defaults, relation
+rules). Every change through this class is checked by the same rules as
+:func:`argmap.schema.validate`, and :meth:`ArgumentMap.from_records` /
+:meth:`ArgumentMap.to_records` are how formats read and write maps.
 
 Examples
 --------
@@ -40,13 +23,35 @@ from __future__ import annotations
 
 import copy as _copy
 import re
-import unicodedata
 from collections.abc import Hashable, Iterable, Iterator, Mapping
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import networkx as nx
 
 from argmap.exceptions import GraphStructureError, QuoteNotFound
+from argmap.schema import (
+    ATTACK_TYPES,
+    CLAIM,
+    CONFLICT,
+    INFERENCE,
+    KIND,
+    KINDS,
+    RELATION_KINDS,
+    REPHRASE,
+    TEXT,
+    AttackType,
+    Ids,
+    Records,
+    check_node,
+    default_attack_type,
+    from_records,
+    node_attributes,
+    premises_of,
+    slugify,
+    target_of,
+    to_records,
+    validate,
+)
 
 __all__ = [
     "ATTACK_TYPES",
@@ -61,143 +66,14 @@ __all__ = [
     "ArgumentMap",
     "as_graph",
     "slugify",
-    "validate",
 ]
 
-KIND: Final = "kind"
-TEXT: Final = "text"
-CLAIM: Final = "claim"
-INFERENCE: Final = "inference"
-CONFLICT: Final = "conflict"
-REPHRASE: Final = "rephrase"
-KINDS: Final = frozenset({CLAIM, INFERENCE, CONFLICT, REPHRASE})
-RELATION_KINDS: Final = frozenset({INFERENCE, CONFLICT, REPHRASE})
-ATTACK_TYPES: Final = frozenset({"rebut", "undermine", "undercut"})
-
-AttackType = Literal["rebut", "undermine", "undercut"]
-
-_ID_PREFIX: Final = {INFERENCE: "s", CONFLICT: "a", REPHRASE: "r"}
-_SLUG_WORDS: Final = 6
-_SLUG_STRIP = re.compile(r"[^a-z0-9]+")
 _WS = re.compile(r"\s+")
-
-
-def slugify(text: str, words: int = _SLUG_WORDS) -> str:
-    """Return a short, readable id made of the first words of ``text``.
-
-    >>> slugify("Putin has no time left!")
-    'putin-has-no-time-left'
-    >>> slugify("Ça va? Ёлка")
-    'ca-va'
-    >>> slugify("???")
-    'claim'
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    parts = [p for p in _SLUG_STRIP.split(ascii_text.lower()) if p]
-    return "-".join(parts[:words]) or "claim"
-
-
-def _claim_attrs(
-    text: str,
-    quote: str | None,
-    span: tuple[int, int] | None,
-    speaker: str | None,
-    implicit: bool,
-    tags: Iterable[str],
-    section: str | None,
-    meta: Mapping[str, Any] | None,
-) -> dict[str, Any]:
-    if not isinstance(text, str) or not text.strip():
-        raise GraphStructureError("a claim needs a non-empty text")
-    if span is not None and not (
-        isinstance(span, (tuple, list))
-        and len(span) == 2
-        and all(isinstance(x, int) and not isinstance(x, bool) for x in span)
-    ):
-        raise GraphStructureError(f"a span must be two integers, not {span!r}")
-    for name, value in (("quote", quote), ("speaker", speaker), ("section", section)):
-        if value is not None and not isinstance(value, str):
-            raise GraphStructureError(f"a claim's {name} must be a string or None, not {value!r}")
-    if isinstance(tags, str) or not isinstance(tags, Iterable):
-        raise GraphStructureError(f"a claim's tags must be strings, not {tags!r}")
-    tags = tuple(tags)
-    if not all(isinstance(t, str) for t in tags):
-        raise GraphStructureError(f"a claim's tags must be strings, not {tags!r}")
-    return {
-        KIND: CLAIM,
-        TEXT: text,
-        "quote": quote,
-        "span": None if span is None else (int(span[0]), int(span[1])),
-        "speaker": speaker,
-        "implicit": bool(implicit),
-        "tags": tags,
-        "section": section,
-        "meta": _meta(meta),
-    }
-
-
-def _meta(meta: Mapping[str, Any] | None) -> dict[str, Any]:
-    if meta is not None and not isinstance(meta, Mapping):
-        raise GraphStructureError(f"meta must be a mapping, not {meta!r}")
-    return dict(meta or {})
 
 
 def as_graph(m: ArgumentMap | nx.DiGraph[str]) -> nx.DiGraph[str]:
     """Return the networkx graph behind ``m`` (``m`` itself if it is one)."""
     return m.graph if isinstance(m, ArgumentMap) else m
-
-
-def validate(G: ArgumentMap | nx.DiGraph[str]) -> None:
-    """Raise :class:`GraphStructureError` if ``G`` breaks the attribute schema.
-
-    Checks kinds, required attributes, span bounds, and that every relation node
-    has at least one incoming and exactly one outgoing edge of the right kinds.
-
-    >>> m = ArgumentMap()
-    >>> m.support(m.claim("B"), m.claim("A")) and validate(m)
-    >>> m.graph.add_edge("b", "a")
-    >>> validate(m)
-    Traceback (most recent call last):
-    argmap.exceptions.GraphStructureError: edge b -> a joins two claims without a relation node
-    """
-    G = as_graph(G)
-    source = G.graph.get("source")
-    for n, d in G.nodes(data=True):
-        kind = d.get(KIND)
-        if not isinstance(kind, str) or kind not in KINDS:
-            raise GraphStructureError(f"node {n!r} has unknown kind {kind!r}")
-        if kind == CLAIM:
-            if not isinstance(d.get(TEXT), str) or not d[TEXT].strip():
-                raise GraphStructureError(f"claim {n!r} has no text")
-            span = d.get("span")
-            if span is not None:
-                if source is None:
-                    raise GraphStructureError(f"claim {n!r} has a span but the map has no source")
-                start, end = span
-                if not 0 <= start <= end <= len(source):
-                    raise GraphStructureError(f"claim {n!r} has span {span} outside the source")
-            continue
-        # an undercut's conflict node also points into its inference; it is not a premise
-        preds = [p for p in G.predecessors(n) if not (kind == INFERENCE and G.nodes[p].get(KIND) == CONFLICT)]
-        succs = list(G.successors(n))
-        if not preds:
-            raise GraphStructureError(f"{kind} {n!r} has no incoming edge")
-        if len(succs) != 1:
-            raise GraphStructureError(f"{kind} {n!r} has {len(succs)} outgoing edges, needs 1")
-        for p in preds:
-            if G.nodes[p].get(KIND) != CLAIM:
-                raise GraphStructureError(f"{kind} {n!r} has non-claim source {p!r}")
-        target_kind = G.nodes[succs[0]].get(KIND)
-        if kind == CONFLICT:
-            if target_kind not in (CLAIM, INFERENCE):
-                raise GraphStructureError(f"conflict {n!r} targets a {target_kind}")
-            if not isinstance(d.get("attack_type"), str) or d["attack_type"] not in ATTACK_TYPES:
-                raise GraphStructureError(f"conflict {n!r} has no valid attack_type")
-        elif target_kind != CLAIM:
-            raise GraphStructureError(f"{kind} {n!r} points to a {target_kind}, not a claim")
-    for u, v in G.edges():
-        if G.nodes[u].get(KIND) == CLAIM and G.nodes[v].get(KIND) == CLAIM:
-            raise GraphStructureError(f"edge {u} -> {v} joins two claims without a relation node")
 
 
 class ArgumentMap:
@@ -243,9 +119,39 @@ class ArgumentMap:
             graph.graph.setdefault("title", title)
             graph.graph.setdefault("meta", {})
         self.graph: nx.DiGraph[str] = graph
-        # nodes per kind, valid while the graph has _counted nodes (changes through this API keep it)
-        self._counts: dict[str, int] = {}
-        self._counted = -1
+        # the id allocator, valid while the graph has _ids_size nodes (changes through this API keep it)
+        self._ids = Ids()
+        self._ids_size = -1
+
+    # -- records ----------------------------------------------------------------------------------
+
+    @classmethod
+    def from_records(
+        cls,
+        graph: Mapping[str, Any],
+        nodes: Iterable[Mapping[str, Any]],
+        edges: Iterable[tuple[str, str]],
+        **options: Any,
+    ) -> ArgumentMap:
+        """Build a map from records, checked by the schema (see :func:`argmap.schema.from_records`).
+
+        >>> m = ArgumentMap.from_records({"title": "t"}, [{"id": "a", "kind": "claim", "text": "A"}], [])
+        >>> m
+        <ArgumentMap 't': 1 claims, 0 supports, 0 attacks, 0 rephrases>
+        """
+        return cls(graph=from_records(graph, nodes, edges, **options))
+
+    def to_records(self) -> Records:
+        """Return the map as records (copies; see :func:`argmap.schema.to_records`)."""
+        return to_records(self.graph)
+
+    def validate(self) -> None:
+        """Raise :class:`~argmap.exceptions.GraphStructureError` if the graph breaks the schema.
+
+        This is :func:`argmap.schema.validate`, for changes made to ``m.graph``
+        directly.
+        """
+        validate(self.graph)
 
     # -- map-level attributes -------------------------------------------------
 
@@ -257,6 +163,8 @@ class ArgumentMap:
 
     @source.setter
     def source(self, text: str | None) -> None:
+        if text is not None and not isinstance(text, str):
+            raise GraphStructureError(f"a map's source must be a string or None, not {text!r}")
         self.graph.graph["source"] = text
 
     @property
@@ -267,6 +175,8 @@ class ArgumentMap:
 
     @title.setter
     def title(self, value: str | None) -> None:
+        if value is not None and not isinstance(value, str):
+            raise GraphStructureError(f"a map's title must be a string or None, not {value!r}")
         self.graph.graph["title"] = value
 
     @property
@@ -277,42 +187,57 @@ class ArgumentMap:
 
     # -- building ---------------------------------------------------------------
 
-    def _new_id(self, wanted: str) -> str:
-        if wanted not in self.graph:
+    def _allocator(self) -> Ids:
+        if self._ids_size != len(self.graph):  # first use, or the graph changed outside this API
+            self._ids = Ids.of(self.graph)
+            self._ids_size = len(self.graph)
+        return self._ids
+
+    def _id(self, wanted: str | None, make: str) -> str:
+        """Return ``wanted`` (checked unused) or a fresh id: a slug of ``make`` or a relation id."""
+        if wanted is not None:
+            if not isinstance(wanted, str) or not wanted:
+                raise GraphStructureError(f"an id must be a non-empty string, not {wanted!r}")
+            if wanted in self.graph:
+                raise GraphStructureError(f"id {wanted!r} is already used")
             return wanted
-        i = 2
-        while f"{wanted}-{i}" in self.graph:
-            i += 1
-        return f"{wanted}-{i}"
+        ids = self._allocator()
+        node = ids.relation(make) if make in RELATION_KINDS else ids.claim(make)
+        if node in self.graph:  # the graph was changed outside this API without changing its size
+            self._ids_size = -1
+            return self._id(None, make)
+        return node
 
-    def _relation_id(self, kind: str) -> str:
-        prefix = _ID_PREFIX[kind]
-        if self._counted != len(self.graph):  # first use, or the graph changed outside this API
-            self._counts = {}
-            for n in self.graph:
-                k = self.graph.nodes[n][KIND]
-                self._counts[k] = self._counts.get(k, 0) + 1
-            self._counted = len(self.graph)
-        i = self._counts.get(kind, 0) + 1
-        while f"{prefix}{i}" in self.graph:
-            i += 1
-        return f"{prefix}{i}"
+    def _add(self, node: str, raw: dict[str, Any], edges: list[tuple[str, str]]) -> str:
+        """Add one node and its edges, check them with the schema, and undo both if they fail."""
+        self.graph.add_node(node, **raw)
+        self.graph.add_edges_from(edges)
+        try:
+            check_node(self.graph, node)
+        except GraphStructureError:
+            self.graph.remove_node(node)
+            raise
+        if self._ids_size == len(self.graph) - 1:
+            self._ids.reserve(node)
+            self._ids_size += 1
+        return node
 
-    def _add(self, node: str, attrs: dict[str, Any]) -> None:
-        """Add a node and keep the counts of :meth:`_relation_id` (O(1) instead of a scan per id)."""
-        self.graph.add_node(node, **attrs)
-        if self._counted == len(self.graph) - 1:
-            self._counts[attrs[KIND]] = self._counts.get(attrs[KIND], 0) + 1
-            self._counted += 1
+    def _need(self, node: str, *kinds: str) -> None:
+        if not isinstance(node, Hashable) or node not in self.graph:
+            raise GraphStructureError(f"unknown id {node!r}")
+        kind = self.graph.nodes[node][KIND]
+        if kinds and kind not in kinds:
+            raise GraphStructureError(f"{node!r} is a {kind}, expected {' or '.join(kinds)}")
 
-    def _fresh(self, id: str | None) -> str | None:
-        if id is None:
-            return None
-        if not isinstance(id, str) or not id:
-            raise GraphStructureError(f"an id must be a non-empty string, not {id!r}")
-        if id in self.graph:
-            raise GraphStructureError(f"id {id!r} is already used")
-        return id
+    def _sources(self, given: str | Iterable[str], what: str) -> list[str]:
+        sources = [given] if isinstance(given, str) else list(given)
+        if not sources:
+            raise GraphStructureError(f"{what} needs at least one claim")
+        for p in sources:
+            self._need(p, CLAIM)
+        if len(set(sources)) != len(sources):
+            raise GraphStructureError(f"{what}: a claim is listed twice")
+        return sources
 
     def claim(
         self,
@@ -321,8 +246,10 @@ class ArgumentMap:
         id: str | None = None,
         quote: str | None = None,
         span: tuple[int, int] | None = None,
+        passages: Iterable[tuple[int, int]] = (),
         speaker: str | None = None,
         implicit: bool = False,
+        thesis: bool = False,
         tags: Iterable[str] = (),
         section: str | None = None,
         meta: Mapping[str, Any] | None = None,
@@ -332,23 +259,32 @@ class ArgumentMap:
         The id is ``id`` if given, else a slug of the text made unique. When a
         ``quote`` is given without a ``span`` and the map has a source text, the
         span is found with :meth:`locate`; a quote that is not in the source
-        raises :class:`~argmap.exceptions.QuoteNotFound`.
+        raises :class:`~argmap.exceptions.QuoteNotFound`. A claim that rests on
+        several separate passages gives their spans as ``passages`` (``span``
+        then defaults to the first start and the last end).
         """
-        node = self._fresh(id) or self._new_id(slugify(text if isinstance(text, str) else ""))
+        node = self._id(id, text if isinstance(text, str) else "")
+        passages = tuple(passages) if isinstance(passages, Iterable) else passages
+        if passages and span is None:
+            span = (passages[0][0], passages[-1][1])
         if quote is not None and span is None and self.source is not None:
             span = self.locate(quote)
-        attrs = _claim_attrs(text, quote, span, speaker, implicit, tags, section, meta)
-        if span is not None and (self.source is None or not 0 <= span[0] <= span[1] <= len(self.source)):
-            raise GraphStructureError(f"span {span} lies outside the source text")
-        self._add(node, attrs)
-        return node
-
-    def _need(self, node: str, *kinds: str) -> None:
-        if not isinstance(node, Hashable) or node not in self.graph:
-            raise GraphStructureError(f"unknown id {node!r}")
-        kind = self.graph.nodes[node][KIND]
-        if kinds and kind not in kinds:
-            raise GraphStructureError(f"{node!r} is a {kind}, expected {' or '.join(kinds)}")
+        if isinstance(tags, Iterable) and not isinstance(tags, str):
+            tags = tuple(tags)
+        raw = {
+            KIND: CLAIM,
+            TEXT: text,
+            "quote": quote,
+            "span": span,
+            "passages": passages,
+            "speaker": speaker,
+            "implicit": implicit,
+            "thesis": thesis,
+            "tags": tags,
+            "section": section,
+            "meta": meta,
+        }
+        return self._add(node, node_attributes(CLAIM, raw, node), [])
 
     def support(
         self,
@@ -360,24 +296,24 @@ class ArgumentMap:
         meta: Mapping[str, Any] | None = None,
     ) -> str:
         """Add an inference from ``premises`` (linked) to ``conclusion``; return its id."""
-        prem = [premises] if isinstance(premises, str) else list(premises)
-        if not prem:
-            raise GraphStructureError("a support needs at least one premise")
+        prem = self._sources(premises, "a support")
         self._need(conclusion, CLAIM)
-        for p in prem:
-            self._need(p, CLAIM)
-        if conclusion in prem:
-            raise GraphStructureError(f"claim {conclusion!r} cannot support itself")
-        if len(set(prem)) != len(prem):
-            raise GraphStructureError("a premise is listed twice")
-        if scheme is not None and not isinstance(scheme, str):
-            raise GraphStructureError(f"a scheme must be a string or None, not {scheme!r}")
-        node = self._fresh(id) or self._relation_id(INFERENCE)
-        self._add(node, {KIND: INFERENCE, "scheme": scheme, "meta": _meta(meta)})
-        for p in prem:
-            self.graph.add_edge(p, node)
-        self.graph.add_edge(node, conclusion)
-        return node
+        node = self._id(id, INFERENCE)
+        raw = node_attributes(INFERENCE, {KIND: INFERENCE, "scheme": scheme, "meta": meta}, node)
+        return self._add(node, raw, [(p, node) for p in prem] + [(node, conclusion)])
+
+    def add_premise(self, inference: str, premise: str) -> None:
+        """Add ``premise`` to an inference's linked premises."""
+        self._need(inference, INFERENCE)
+        self._need(premise, CLAIM)
+        if self.graph.has_edge(premise, inference):
+            raise GraphStructureError(f"{premise!r} is already a premise of {inference!r}")
+        self.graph.add_edge(premise, inference)
+        try:
+            check_node(self.graph, inference)
+        except GraphStructureError:
+            self.graph.remove_edge(premise, inference)
+            raise
 
     def attack(
         self,
@@ -390,34 +326,17 @@ class ArgumentMap:
     ) -> str:
         """Add an attack on ``target`` (a claim or an inference) ``by`` one or more claims.
 
-        ``type`` defaults to ``"undercut"`` for an inference; for a claim, to
-        ``"undermine"`` when the claim is a premise and no conclusion, else
-        ``"rebut"``.
+        ``type`` defaults to :func:`argmap.schema.default_attack_type`:
+        ``"undercut"`` for an inference; for a claim, ``"undermine"`` when the
+        claim is a premise and no conclusion, else ``"rebut"``.
         """
-        attackers = [by] if isinstance(by, str) else list(by)
-        if not attackers:
-            raise GraphStructureError("an attack needs an attacker")
+        attackers = self._sources(by, "an attack")
         self._need(target, CLAIM, INFERENCE)
-        for a in attackers:
-            self._need(a, CLAIM)
-        target_kind = self.graph.nodes[target][KIND]
+        node = self._id(id, CONFLICT)
         if type is None:
-            if target_kind == INFERENCE:
-                type = "undercut"
-            elif self.inferences_from(target) and not self.inferences_to(target):
-                type = "undermine"
-            else:
-                type = "rebut"
-        if not isinstance(type, str) or type not in ATTACK_TYPES:
-            raise GraphStructureError(f"unknown attack type {type!r}")
-        if (type == "undercut") != (target_kind == INFERENCE):
-            raise GraphStructureError(f"an undercut targets an inference; {target!r} is a {target_kind}")
-        node = self._fresh(id) or self._relation_id(CONFLICT)
-        self._add(node, {KIND: CONFLICT, "attack_type": type, "meta": _meta(meta)})
-        for a in attackers:
-            self.graph.add_edge(a, node)
-        self.graph.add_edge(node, target)
-        return node
+            type = default_attack_type(self.graph, target)
+        raw = node_attributes(CONFLICT, {KIND: CONFLICT, "attack_type": type, "meta": meta}, node)
+        return self._add(node, raw, [(a, node) for a in attackers] + [(node, target)])
 
     def rephrase(
         self,
@@ -430,13 +349,9 @@ class ArgumentMap:
         """Record that ``reformulation`` restates ``original``; return the relation's id."""
         self._need(original, CLAIM)
         self._need(reformulation, CLAIM)
-        if original == reformulation:
-            raise GraphStructureError(f"claim {original!r} cannot rephrase itself")
-        node = self._fresh(id) or self._relation_id(REPHRASE)
-        self._add(node, {KIND: REPHRASE, "meta": _meta(meta)})
-        self.graph.add_edge(original, node)
-        self.graph.add_edge(node, reformulation)
-        return node
+        node = self._id(id, REPHRASE)
+        raw = node_attributes(REPHRASE, {KIND: REPHRASE, "meta": meta}, node)
+        return self._add(node, raw, [(original, node), (node, reformulation)])
 
     def remove(self, node: str) -> None:
         """Remove a node; relation nodes left without a source or target go too."""
@@ -543,12 +458,12 @@ class ArgumentMap:
         Undercuts pointing into an inference are not among its premises.
         """
         self._need(relation, *RELATION_KINDS)
-        return tuple(p for p in self.graph.predecessors(relation) if self.graph.nodes[p][KIND] == CLAIM)
+        return premises_of(self.graph, relation)
 
     def conclusion(self, relation: str) -> str:
         """Return the target of a relation node (conclusion, attacked node, reformulation)."""
         self._need(relation, *RELATION_KINDS)
-        return str(next(iter(self.graph.successors(relation))))
+        return target_of(self.graph, relation)
 
     attackers = premises
     target = conclusion

@@ -72,7 +72,8 @@ def build() -> ArgumentMap:
         "The Kremlin is raising the stakes as much as possible.",
         id="raising-the-stakes",
         quote="That's why the Kremlin is raising the stakes as much as possible.",
-        tags=["main-thesis", "stakes"],
+        thesis=True,
+        tags=["stakes"],
         section=PART_1,
     )
     m.claim(

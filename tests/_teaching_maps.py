@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from hypothesis import strategies as st
+from strategies import maps
 
-from argmap.exceptions import GraphStructureError
 from argmap.model import ArgumentMap
 
 SOURCE = (
@@ -37,32 +37,12 @@ def reference_map() -> ArgumentMap:
     return m
 
 
-@st.composite
-def random_maps(draw: st.DrawFn, max_claims: int = 8) -> ArgumentMap:
-    """Maps of distinct claims joined by random supports, attacks and undercuts (invalid ones skipped)."""
-    n = draw(st.integers(1, max_claims))
-    m = ArgumentMap()
-    ids = []
-    for i in range(n):
-        word = draw(st.sampled_from(WORDS))
-        implicit = draw(st.booleans()) if i else False
-        ids.append(m.claim(f"Statement {i} says {word} matters{' a lot' * (i % 3)}", implicit=implicit))
-    for _ in range(draw(st.integers(0, 2 * n))):
-        kind = draw(st.sampled_from(("support", "attack", "undercut")))
-        target = draw(st.sampled_from(ids))
-        sources = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True))
-        try:
-            if kind == "support":
-                m.support(target, sources)
-            elif kind == "attack":
-                m.attack(target, sources)
-            else:
-                inferences = list(m.inferences())
-                if inferences:
-                    m.attack(draw(st.sampled_from(inferences)), sources)
-        except GraphStructureError:
-            continue
-    return m
+def random_maps(max_claims: int = 8) -> st.SearchStrategy[ArgumentMap]:
+    """Maps of distinct statements joined by random supports, attacks, undercuts and rephrases."""
+    statements = st.builds("Statement {} says {} matters.".format, st.integers(0, 99), st.sampled_from(WORDS))
+    return maps(
+        text=statements, rich=False, implicit=True, unique_texts=True, max_claims=max_claims, max_relations=16
+    )
 
 
 def student_map() -> ArgumentMap:

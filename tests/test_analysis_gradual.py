@@ -7,6 +7,7 @@ import math
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import maps
 
 import argmap
 from argmap.analysis.gradual import df_quad, h_categorizer
@@ -20,27 +21,6 @@ def frameworks(draw: st.DrawFn) -> AF:
     pairs = [(a, b) for a in names for b in names]
     attacks = draw(st.lists(st.sampled_from(pairs), max_size=3 * n)) if pairs else []
     return AF(names, attacks)
-
-
-@st.composite
-def maps(draw: st.DrawFn) -> argmap.ArgumentMap:
-    m = argmap.ArgumentMap()
-    n = draw(st.integers(1, 6))
-    claims = [m.claim(f"C{i}") for i in range(n)]
-    for _ in range(draw(st.integers(0, 6))):
-        target = draw(st.sampled_from(claims))
-        others = [c for c in claims if c != target]
-        if not others:
-            break
-        sources = draw(st.lists(st.sampled_from(others), min_size=1, max_size=2, unique=True))
-        if draw(st.booleans()):
-            m.support(target, sources)
-        else:
-            inferences = list(m.inferences())
-            if inferences and draw(st.booleans()):
-                target = draw(st.sampled_from(inferences))
-            m.attack(target, sources)
-    return m
 
 
 @settings(max_examples=150, deadline=None)
@@ -97,7 +77,10 @@ def test_df_quad_rejects_bad_base_scores() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(maps(), st.floats(0.0, 1.0))
+@given(
+    maps(text=st.from_regex(r"C[0-9]{1,2}", fullmatch=True), rich=False, unique_texts=True),
+    st.floats(0.0, 1.0),
+)
 def test_df_quad_properties(m: argmap.ArgumentMap, base: float) -> None:
     try:
         s = df_quad(m, default_base=base)

@@ -7,11 +7,11 @@ import io
 import string
 import time
 from pathlib import Path
-from typing import Literal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import maps
 
 import argmap
 from argmap import (
@@ -22,7 +22,6 @@ from argmap import (
     read_argdown,
     write_argdown,
 )
-from argmap.model import validate
 from argmap.readwrite import argdown as argdown_module
 from argmap.readwrite._argdown_parse import MAX_DEPTH
 
@@ -260,7 +259,7 @@ def test_random_text_parses_or_raises_argdown_syntax_error(text: str) -> None:
     except ArgdownSyntaxError as exc:
         assert exc.lineno >= 1 and exc.colno >= 1
         return
-    validate(m)
+    m.validate()
     assert roundtrip(m) == m
 
 
@@ -278,73 +277,6 @@ def test_generated_text_escapes_what_argdown_would_read_as_syntax() -> None:
 def test_seed_map_round_trips() -> None:
     seed = argmap.seed_map()
     assert roundtrip(seed) == seed
-
-
-TEXTS = st.text(
-    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\x00"), min_size=1, max_size=30
-).filter(lambda t: t.strip() != "")
-IDS = st.one_of(st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True), TEXTS)
-JSONISH = st.recursive(
-    st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.floats(allow_nan=False) | TEXTS,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXTS, inner, max_size=3),
-    max_leaves=6,
-)
-METAS = st.dictionaries(
-    st.sampled_from(["note", "x y", "argdown", "argmap", "uses", "isCanonical"]), JSONISH, max_size=2
-)
-
-
-@st.composite
-def maps(draw: st.DrawFn) -> ArgumentMap:
-    source = draw(st.none() | TEXTS)
-    m = ArgumentMap(source=source, title=draw(st.none() | TEXTS))
-    m.meta.update(draw(st.dictionaries(TEXTS, JSONISH, max_size=2)))
-    claims: list[str] = []
-    for _ in range(draw(st.integers(1, 6))):
-        span = None
-        if source is not None and draw(st.booleans()):
-            a = draw(st.integers(0, len(source)))
-            span = (a, draw(st.integers(a, len(source))))
-        cid = draw(st.none() | IDS.filter(lambda i: i not in m))
-        quote = draw(st.none() | TEXTS) if source is None else None
-        if span is not None and source is not None:
-            quote = source[span[0] : span[1]]
-        claims.append(
-            m.claim(
-                draw(TEXTS),
-                id=cid,
-                quote=quote,
-                span=span,
-                speaker=draw(st.none() | TEXTS),
-                implicit=draw(st.booleans()),
-                tags=draw(st.lists(TEXTS, max_size=3)),
-                section=draw(st.none() | st.sampled_from(["One", "Two"]) | TEXTS),
-                meta=draw(METAS),
-            )
-        )
-    inferences: list[str] = []
-    for _ in range(draw(st.integers(0, 5))):
-        kind = draw(st.sampled_from(["support", "attack", "undercut", "rephrase"]))
-        if len(claims) < 2:
-            break
-        target = draw(st.sampled_from(claims))
-        others = [c for c in claims if c != target]
-        sources = draw(st.lists(st.sampled_from(others), min_size=1, max_size=3, unique=True))
-        rid = draw(st.none() | IDS.filter(lambda i: i not in m))
-        meta = draw(METAS)
-        if kind == "support":
-            scheme = draw(st.none() | TEXTS)
-            inferences.append(m.support(target, sources, scheme=scheme, id=rid, meta=meta))
-        elif kind == "attack":
-            attack_type: Literal["rebut", "undermine"] | None = draw(
-                st.none() | st.sampled_from(["rebut", "undermine"])
-            )
-            m.attack(target, sources, type=attack_type, id=rid, meta=meta)
-        elif kind == "undercut" and inferences:
-            m.attack(draw(st.sampled_from(inferences)), sources[:1], id=rid, meta=meta)
-        elif kind == "rephrase":
-            m.rephrase(target, sources[0], id=rid, meta=meta)
-    return m
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -18,7 +18,7 @@ import pytest
 
 import argmap
 from argmap.exceptions import InputWarning
-from argmap.model import ArgumentMap, validate
+from argmap.model import ArgumentMap
 from argmap.readwrite.aif import aif_data, aif_map, read_aif
 from argmap.readwrite.microtexts import read_microtexts
 from argmap.readwrite.sadface import read_sadface
@@ -57,7 +57,7 @@ def test_every_aif_file_loads_with_its_structure_and_round_trips(corpora: Path, 
     for path in files:
         raw = json.loads(path.read_text(encoding="utf-8"))
         m, caught = _load_quietly(read_aif, path)
-        validate(m)
+        m.validate()
         assert all(issubclass(w.category, InputWarning) for w in caught), path
         layer = m.meta.get("aif", {})
         aside = Counter(n["type"] for n in layer.get("nodes", []))
@@ -97,7 +97,7 @@ def test_every_arggraph_file_loads_with_its_structure(corpora: Path, folder: str
     assert len(files) == XML_CORPORA[folder]
     for path in files:
         m, caught = _load_quietly(read_microtexts, path)
-        validate(m)
+        m.validate()
         counts = _arggraph_counts(path)
         kinds = Counter(d["kind"] for _, d in m.graph.nodes(data=True))
         assert kinds["claim"] == counts["adu"]

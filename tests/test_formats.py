@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from _format_maps import kialo_maps, maps, microtext_maps
 from hypothesis import HealthCheck, given, settings
+from strategies import kialo_maps, maps, microtext_maps
 
 from argmap.exceptions import (
     AIFFormatError,
@@ -25,7 +25,7 @@ from argmap.exceptions import (
     SideFileEncodingWarning,
     UnsupportedStructureWarning,
 )
-from argmap.model import ArgumentMap, validate
+from argmap.model import ArgumentMap
 from argmap.readwrite import aif, graphml, kialo, microtexts, nodelink, ova, sadface
 from argmap.readwrite.aif import aif_data, aif_map, read_aif, write_aif
 from argmap.readwrite.mermaid import generate_mermaid, write_mermaid
@@ -67,7 +67,7 @@ ROUND_TRIPS: dict[str, Callable[[ArgumentMap], ArgumentMap]] = {
 @given(m=maps())
 def test_lossless_formats_read_back_an_equal_map(name: str, m: ArgumentMap) -> None:
     back = ROUND_TRIPS[name](m)
-    validate(back)
+    back.validate()
     assert back == m
 
 
@@ -226,7 +226,7 @@ def test_aif_malformed_parts_warn_and_survive_the_round_trip(
     doc = _aif(nodes, edges)
     with pytest.warns(category, match=words.replace("(", r"\(").replace(")", r"\)")):
         m = aif_map(doc)
-    validate(m)
+    m.validate()
     assert m.premises("3") == ("2",)
     _same_aif(aif_data(m), doc)
 

@@ -82,7 +82,7 @@ def survive(read: Callable[[Any], ArgumentMap], arg: Any, seconds: float = 10.0)
             assert str(exc).strip(), f"{type(exc).__name__} without a message"
             return exc
     assert isinstance(m, ArgumentMap)
-    argmap.validate(m)
+    m.validate()
     return None
 
 

@@ -7,14 +7,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from _format_maps import maps
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import maps
 
 import argmap
 from argmap import cli
 from argmap.exceptions import GraphStructureError, RenderError
-from argmap.model import CLAIM, KIND, ArgumentMap, validate
+from argmap.model import CLAIM, KIND, ArgumentMap
 from argmap.render import diagram
 from argmap.render.dot import to_dot, to_pydot
 from argmap.render.large import DOT_LIMIT, LARGE_ENGINE, choose_engine, collapse_sections, neighbourhood
@@ -81,7 +81,7 @@ def test_engine_is_dot_up_to_the_limit_then_the_large_engine() -> None:
 )
 def test_neighbourhood_of_a_chain(depth: int, expected: list[str]) -> None:
     part = neighbourhood(chain(10), "c5", depth)
-    validate(part)
+    part.validate()
     assert sorted(part.claims()) == expected
     assert len(list(part.relations())) == len(expected) - 1
     hidden = part.meta["neighbourhood"]["hidden"]
@@ -119,7 +119,7 @@ def test_neighbourhood_errors() -> None:
 def test_neighbourhood_is_a_valid_part_of_the_map(m: ArgumentMap, depth: int, data: st.DataObject) -> None:
     focus = data.draw(st.sampled_from(sorted(m.claims())))
     part = neighbourhood(m, focus, depth)
-    validate(part)
+    part.validate()
     assert focus in part and set(part.graph) <= set(m.graph)
     assert set(part.graph.edges) <= set(m.graph.edges)
     for n in part.graph:
@@ -133,7 +133,7 @@ def test_neighbourhood_is_a_valid_part_of_the_map(m: ArgumentMap, depth: int, da
 def test_collapse_sections_of_the_seed_map() -> None:
     m = argmap.seed_map()
     small = collapse_sections(m)
-    validate(small)
+    small.validate()
     texts = sorted(small[c]["text"] for c in small.claims())
     assert texts == [
         "Putin Has No Time Left (10 claims)",
@@ -155,7 +155,7 @@ def test_collapse_merges_duplicates_and_retargets_undercuts() -> None:
     m.support(a1, b1, id="first")
     m.support(a2, b2, id="same-again")
     out = collapse_sections(m)
-    validate(out)
+    out.validate()
     assert sorted(out.relations()) == ["first", "undercut"]
     assert out["undercut"]["attack_type"] == "rebut"
     assert out.conclusion("undercut") == out.conclusion("first") == "section-a"
@@ -169,7 +169,7 @@ def test_collapse_gives_a_valid_map(m: ArgumentMap, data: st.DataObject) -> None
     for c in list(m.claims()):
         m[c]["section"] = data.draw(st.sampled_from([None, "x", "y", "claim"]))
     out = collapse_sections(m)
-    validate(out)
+    out.validate()
     kept = [c for c in m.claims() if m[c]["section"] is None]
     assert set(kept) <= set(out.claims())
     assert len(list(out.claims())) == len(kept) + len({m[c]["section"] for c in m.claims()} - {None})

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.exceptions import ArgmapError, GraphStructureError, QuoteNotFound
-from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap, slugify, validate
+from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap, slugify
+from argmap.schema import validate as schema_validate
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def test_claim_ids_are_readable_and_unique() -> None:
 
 @pytest.mark.parametrize("bad", ["", 3, None])
 def test_claim_rejects_bad_text(bad: object) -> None:
-    with pytest.raises(GraphStructureError, match="non-empty text"):
+    with pytest.raises(GraphStructureError, match="text must be a non-empty string"):
         ArgumentMap().claim(bad)  # type: ignore[arg-type]
     with pytest.raises(GraphStructureError):
         ArgumentMap().claim("   ")
@@ -101,7 +102,7 @@ def test_premises_leave_out_undercuts(umbrella: ArgumentMap) -> None:
         ("take-an-umbrella", "take-an-umbrella", "cannot support itself"),
         ("take-an-umbrella", ["it-will-rain", "take-an-umbrella"], "cannot support itself"),
         ("take-an-umbrella", ["it-will-rain", "it-will-rain"], "listed twice"),
-        ("take-an-umbrella", [], "at least one premise"),
+        ("take-an-umbrella", [], "needs at least one claim"),
         ("nowhere", "it-will-rain", "unknown id 'nowhere'"),
         ("take-an-umbrella", ["it-will-rain", "nowhere"], "unknown id 'nowhere'"),
         ("s1", "it-will-rain", "'s1' is a inference, expected claim"),
@@ -142,11 +143,11 @@ def test_attack_with_explicit_type_and_several_attackers(umbrella: ArgumentMap) 
 @pytest.mark.parametrize(
     ("target", "by", "kind", "message"),
     [
-        ("it-will-rain", "take-an-umbrella", "undercut", "an undercut targets an inference"),
-        ("s1", "take-an-umbrella", "rebut", "an undercut targets an inference"),
-        ("s1", "take-an-umbrella", "undermine", "an undercut targets an inference"),
-        ("it-will-rain", "take-an-umbrella", "refute", "unknown attack type 'refute'"),
-        ("it-will-rain", [], None, "needs an attacker"),
+        ("it-will-rain", "take-an-umbrella", "undercut", "an undercut targets an inference; 'it-will-rain'"),
+        ("s1", "take-an-umbrella", "rebut", "a rebut targets a claim; 's1' is an inference"),
+        ("s1", "take-an-umbrella", "undermine", "an undermine targets a claim; 's1' is an inference"),
+        ("it-will-rain", "take-an-umbrella", "refute", "attack_type must be one of .*'refute'"),
+        ("it-will-rain", [], None, "an attack needs at least one claim"),
         ("nowhere", "take-an-umbrella", None, "unknown id"),
         ("a2", "take-an-umbrella", None, "'a2' is a conflict"),
         ("r1", "take-an-umbrella", None, "'r1' is a rephrase"),
@@ -180,21 +181,21 @@ def test_remove_only_premise_takes_inference_and_undercut() -> None:
     m.attack(s, by=m.claim("U"))
     m.remove("p")
     assert set(m) == {"c", "u"}
-    validate(m)
+    m.validate()
 
 
 def test_remove_one_linked_premise_keeps_the_inference(umbrella: ArgumentMap) -> None:
     umbrella.remove("umbrellas-keep-you-dry")
     assert umbrella.premises("s1") == ("it-will-rain",)
     assert "a1" in umbrella
-    validate(umbrella)
+    umbrella.validate()
 
 
 def test_remove_conclusion_and_relations(umbrella: ArgumentMap) -> None:
     umbrella.remove("take-an-umbrella")
     assert not any(k in (INFERENCE, REPHRASE) for _, k in umbrella.graph.nodes(data=KIND))
     assert list(umbrella.conflicts()) == ["a2"]
-    validate(umbrella)
+    umbrella.validate()
     umbrella.remove("a2")
     assert list(umbrella.relations()) == []
     assert "it-will-rain" in umbrella
@@ -205,7 +206,7 @@ def test_remove_conclusion_and_relations(umbrella: ArgumentMap) -> None:
 def test_remove_inference_takes_its_undercut(umbrella: ArgumentMap) -> None:
     umbrella.remove("s1")
     assert "a1" not in umbrella and "it-is-too-windy-for-an" in umbrella
-    validate(umbrella)
+    umbrella.validate()
 
 
 # -- source text and locate ----
@@ -268,7 +269,7 @@ def test_spans() -> None:
     assert m["c"]["span"] == (1, 3) and m.quote_text("c") == "bc"
     with pytest.raises(GraphStructureError, match="outside the source"):
         m.claim("D", span=(2, 4))
-    with pytest.raises(GraphStructureError, match="outside the source"):
+    with pytest.raises(GraphStructureError, match="has a span but the map has no source"):
         ArgumentMap().claim("D", span=(0, 1))
     assert ArgumentMap().claim("No source.", quote="anything") == "no-source"
 
@@ -299,8 +300,10 @@ def test_claim_attributes(umbrella: ArgumentMap) -> None:
         "text": "It will rain.",
         "quote": "It will rain.",
         "span": (0, 13),
+        "passages": (),
         "speaker": "the forecast",
         "implicit": False,
+        "thesis": False,
         "tags": (),
         "section": None,
         "meta": {},
@@ -354,11 +357,11 @@ def test_repr(umbrella: ArgumentMap) -> None:
 
 
 def test_validate_accepts_all_relation_kinds(umbrella: ArgumentMap) -> None:
-    validate(umbrella)
-    validate(umbrella.graph)
+    umbrella.validate()
+    schema_validate(umbrella.graph)
 
 
-def _broken(kind: str) -> nx.DiGraph:
+def _broken(kind: str) -> ArgumentMap:
     m = ArgumentMap(source="abc")
     s = m.support(m.claim("C"), m.claim("P"))
     m.attack(s, by=m.claim("U"))
@@ -391,31 +394,31 @@ def _broken(kind: str) -> nx.DiGraph:
         first.add_node("s0", **{KIND: INFERENCE, "scheme": None, "meta": {}})
         first.add_nodes_from(g.nodes(data=True))
         first.add_edges_from([*g.edges(), ("p", "s0"), ("s0", r)])
-        return first
+        return ArgumentMap(graph=first)
     elif kind == "claim to claim":
         g.add_edge("c", "p")
-    return g
+    return m
 
 
 @pytest.mark.parametrize(
     ("kind", "message"),
     [
         ("unknown kind", "unknown kind 'thing'"),
-        ("no text", "has no text"),
+        ("no text", "text must be a non-empty string"),
         ("span without source", "has a span but the map has no source"),
         ("span outside", "outside the source"),
-        ("no incoming", "has no incoming edge"),
-        ("two outgoing", "has 2 outgoing edges"),
-        ("non-claim source", "non-claim source"),
+        ("no incoming", "has no source claim"),
+        ("two outgoing", "has 2 targets, needs 1"),
+        ("non-claim source", "an undercut targets an inference; 'c' is a claim"),
         ("conflict on rephrase", "targets a rephrase"),
-        ("no attack type", "no valid attack_type"),
-        ("inference into rephrase", "inference 's0' points to a rephrase, not a claim"),
+        ("no attack type", "attack_type must be one of"),
+        ("inference into rephrase", "inference 's0' points to a rephrase 'r1', not a claim"),
         ("claim to claim", "joins two claims"),
     ],
 )
 def test_validate_failures(kind: str, message: str) -> None:
     with pytest.raises(GraphStructureError, match=message):
-        validate(_broken(kind))
+        _broken(kind).validate()
 
 
 # -- random maps keep the schema ----
@@ -452,7 +455,7 @@ def test_random_building_keeps_the_schema(ops: list[tuple[str, int, int]]) -> No
                 m.remove(nodes[i % len(nodes)])
         except GraphStructureError as exc:
             assert "itself" in str(exc)
-        validate(m)
+        m.validate()
         for r in m.relations():
             assert all(m.kind(p) == CLAIM for p in m.premises(r))
         assert m.copy() == m

@@ -14,6 +14,7 @@ import pydot
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from strategies import maps, one_line
 
 import argmap
 import argmap.analysis.structure
@@ -278,26 +279,9 @@ def test_svg_has_ids_classes_and_texts() -> None:
     assert {"s2", "a1", "a2", "r1", "p1->s1", "s1->c"} <= set(svg_groups(root, "edge"))
 
 
-claim_text = st.text(
-    st.characters(blacklist_categories=("Cs", "Cc", "Zl", "Zp")), min_size=1, max_size=60
-).filter(lambda t: t.strip() and t == " ".join(t.split()))
-
-
-@st.composite
-def maps(draw: st.DrawFn) -> argmap.ArgumentMap:
-    texts = draw(st.lists(claim_text, min_size=1, max_size=6, unique=True))
-    m = argmap.ArgumentMap()
-    ids = [m.claim(t, id=f"n{i}", speaker=draw(st.none() | claim_text)) for i, t in enumerate(texts)]
-    for _ in range(draw(st.integers(0, 6))):
-        a, b = draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
-        if a != b:
-            draw(st.sampled_from([m.support, m.attack]))(a, b)
-    return m
-
-
 @pytest.mark.exe
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(maps())
+@given(maps(text=one_line, rich=False, speakers=True, unique_texts=True))
 def test_any_text_comes_back_from_graphviz(m: argmap.ArgumentMap) -> None:
     style = Style(wrap=24)
     nodes = svg_groups(svg_of(m, style=style), "node")

@@ -13,7 +13,7 @@ import pytest
 
 import argmap
 from argmap.exceptions import ArgmapError
-from argmap.model import INFERENCE, ArgumentMap, validate
+from argmap.model import INFERENCE, ArgumentMap
 from argmap.readwrite.native import native_data, read_native
 from argmap.seed import SEED_NAME, seed_map, seed_text
 
@@ -202,7 +202,7 @@ def test_sections_follow_the_heading(shipped: ArgumentMap) -> None:
 
 
 def test_main_thesis(shipped: ArgumentMap) -> None:
-    main = [c for c in shipped.claims() if "main-thesis" in shipped[c]["tags"]]
+    main = [c for c in shipped.claims() if shipped[c]["thesis"]]
     assert main == ["raising-the-stakes"]
     (lede,) = shipped.inferences_to("raising-the-stakes")
     assert shipped.premises(lede) == ("no-time-left",)
@@ -292,7 +292,7 @@ def test_json_equals_build(built: ArgumentMap, shipped: ArgumentMap) -> None:
 
 
 def test_validate_passes(shipped: ArgumentMap) -> None:
-    validate(shipped)
+    shipped.validate()
 
 
 def test_seed_map_is_exported_and_fresh(shipped: ArgumentMap) -> None:

@@ -9,6 +9,7 @@ from itertools import combinations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from strategies import maps
 
 import argmap
 from argmap.analysis import semantics as sem
@@ -229,27 +230,11 @@ def test_map_with_a_broken_conflict_is_refused() -> None:
         sem.af_from_map(m)
 
 
-@st.composite
-def maps(draw: st.DrawFn) -> argmap.ArgumentMap:
-    m = argmap.ArgumentMap()
-    claims = [m.claim(f"C{i}") for i in range(draw(st.integers(2, 7)))]
-    for _ in range(draw(st.integers(0, 8))):
-        target = draw(st.sampled_from(claims))
-        sources = draw(
-            st.lists(st.sampled_from([c for c in claims if c != target]), min_size=1, max_size=2, unique=True)
-        )
-        inferences = list(m.inferences())
-        if draw(st.booleans()):
-            m.support(target, sources)
-        elif inferences and draw(st.booleans()):
-            m.attack(draw(st.sampled_from(inferences)), sources)
-        else:
-            m.attack(target, sources)
-    return m
+LABELS = st.from_regex(r"C[0-9]{1,2}", fullmatch=True)
 
 
 @settings(max_examples=150, deadline=None)
-@given(maps())
+@given(maps(text=LABELS, rich=False, unique_texts=True, max_claims=7, max_relations=8))
 def test_map_inferences_fall_with_their_premises_and_conclusion(m: argmap.ArgumentMap) -> None:
     labels = sem.grounded_labelling(sem.af_from_map(m))
     assert set(labels) == set(m.claims()) | set(m.inferences())

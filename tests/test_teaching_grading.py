@@ -7,7 +7,7 @@ from _teaching_maps import random_maps, reference_map, student_map
 from hypothesis import given, settings
 
 from argmap.exceptions import ArgmapError
-from argmap.model import ArgumentMap, validate
+from argmap.model import ArgumentMap
 from argmap.teaching.grading import Score, claim_similarity, compare
 
 
@@ -55,7 +55,7 @@ def test_report() -> None:
 
 def test_diff_map_classes() -> None:
     diff, classes = compare(student_map(), reference_map()).diff_map()
-    validate(diff)
+    diff.validate()
     claims = {c: classes[c] for c in diff.claims()}
     assert claims == {
         "build": "matched",

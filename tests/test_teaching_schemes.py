@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.exceptions import ArgmapError, GraphStructureError
-from argmap.model import ArgumentMap, validate
+from argmap.model import ArgumentMap
 from argmap.teaching.schemes import (
     CQ_TAG,
     UnknownSchemeError,
@@ -175,7 +175,7 @@ def test_exception_becomes_an_undercut() -> None:
         "formula": "untrustworthy(W)",
         "inference": "s-expert",
     }
-    validate(m)
+    m.validate()
 
 
 def test_assumption_becomes_an_implicit_premise_undermined() -> None:
@@ -191,7 +191,7 @@ def test_assumption_becomes_an_implicit_premise_undermined() -> None:
         "untrustworthy(W)",
         "inconsistent_with_other_experts(S)",
     ]
-    validate(m)
+    m.validate()
 
 
 def test_assumption_reuses_an_existing_premise() -> None:

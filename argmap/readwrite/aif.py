@@ -47,6 +47,7 @@ from argmap.exceptions import (
 )
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap
 from argmap.readwrite._jsonio import dump_json, load_json, mapping, object_copy
+from argmap.schema import ATTRIBUTES
 
 __all__ = ["aif_data", "aif_map", "read_aif", "write_aif"]
 
@@ -71,11 +72,7 @@ _GENERIC: Final = frozenset(
 )
 _ARGUMENT_TYPES: Final = frozenset({"I", "RA", "CA", "MA"})
 _CLAIM_DEFAULTS: Final[dict[str, Any]] = {
-    "quote": None,
-    "span": None,
-    "implicit": False,
-    "tags": (),
-    "section": None,
+    k: a.default for k, a in ATTRIBUTES[CLAIM].items() if k not in (TEXT, "speaker", "meta")
 }
 _SHOW: Final = 5
 
@@ -256,8 +253,10 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
                     id=n,
                     quote=ext.get("quote"),
                     span=ext.get("span"),
+                    passages=ext.get("passages", ()),
                     speaker=ext.get("speaker", speakers.get(n)),
                     implicit=ext.get("implicit", False),
+                    thesis=ext.get("thesis", False),
                     tags=ext.get("tags", ()),
                     section=ext.get("section"),
                     meta=meta,
@@ -348,7 +347,7 @@ def aif_data(m: ArgumentMap) -> dict[str, Any]:
             for key, default in _CLAIM_DEFAULTS.items():
                 value = d.get(key, default)
                 if value != default and not (key == "tags" and not value):
-                    ext[key] = list(value) if key in ("span", "tags") else value
+                    ext[key] = list(value) if isinstance(value, tuple) else value
             if d.get("speaker") != speakers.get(n):
                 ext["speaker"] = d.get("speaker")
         else:

@@ -97,6 +97,7 @@ from argmap.readwrite._argdown_parse import (
     Statement,
     parse_document,
 )
+from argmap.schema import ATTRIBUTES
 
 __all__ = ["generate_argdown", "parse_argdown", "read_argdown", "write_argdown"]
 
@@ -274,6 +275,8 @@ class _Builder:
                 "span": None,
                 "speaker": extra.get("speaker"),
                 "implicit": bool(extra.get("implicit", False)),
+                "thesis": bool(extra.get("thesis", False)),
+                "passages": (),
                 "tags": tuple(tags),
                 "section": extra.get("section", section),
                 "meta": data,
@@ -290,6 +293,12 @@ class _Builder:
                 ):
                     raise self.error(f"span {span!r} of claim {cid!r} is not within the source", node.pos)
                 attrs["span"] = (span[0], span[1])
+            passages = extra.get("passages")
+            if passages is not None:
+                try:
+                    attrs["passages"] = ATTRIBUTES[CLAIM]["passages"].check(passages)
+                except ValueError as exc:
+                    raise self.error(f"passages of claim {cid!r} {exc}", node.pos) from None
             new_nodes.append((cid, attrs))
             self.claim_of[id(node)] = cid
         self.m.graph.add_nodes_from(new_nodes)
@@ -537,6 +546,11 @@ _YAML_UNSAFE: Final = re.compile(
 )
 
 
+def _plain(value: Any) -> Any:
+    """Return tuples (spans, passages) as lists, as YAML data holds them."""
+    return [_plain(v) for v in value] if isinstance(value, tuple) else value
+
+
 def _yaml(value: Any) -> str:
     """Write plain data as one line of YAML flow style that the Argdown lexer keeps whole."""
     if value is None:
@@ -718,10 +732,15 @@ class _Writer:
                 tags = []
                 break
             tags.append(written)
-        for key, default in (("quote", None), ("span", None), ("speaker", None), ("implicit", False)):
+        for key in ("quote", "span", "passages", "speaker", "implicit", "thesis"):
+            default = ATTRIBUTES[CLAIM][key].default
             value: Any = d.get(key, default)
             if value != default:
-                extra[key] = [value[0], value[1]] if key == "span" else value
+                extra[key] = (
+                    [list(v) if isinstance(v, tuple) else v for v in value]
+                    if isinstance(value, tuple)
+                    else value
+                )
         section = d.get("section")
         if section is not None and not _writable_trimmed(section):
             extra["section"] = section

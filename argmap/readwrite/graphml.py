@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any, Final
 
 import networkx as nx
@@ -28,11 +28,11 @@ import networkx as nx
 from argmap._io import PathOrFile, atomic_write, read_text
 from argmap.exceptions import FormatError
 from argmap.model import ArgumentMap
-from argmap.readwrite._schema import map_from_nodes
 
 __all__ = ["generate_graphml", "parse_graphml", "read_graphml", "write_graphml"]
 
-_JSON: Final = frozenset({"span", "tags", "meta"})
+_JSON: Final = frozenset({"span", "passages", "tags", "meta"})
+_NETWORKX_KEYS: Final = frozenset({"node_default", "edge_default"})
 
 
 def _encode(attrs: dict[str, Any]) -> dict[str, Any]:
@@ -77,11 +77,9 @@ def parse_graphml(text: str) -> ArgumentMap:
         raise FormatError(f"not readable GraphML: {exc}") from None
     if G.is_multigraph() or not G.is_directed():
         raise FormatError("an argument map is a directed graph without parallel edges")
-    graph = _decode(dict(G.graph), "graph")
-    nodes: list[tuple[str, Mapping[str, Any]]] = [
-        (str(n), _decode(d, f"node {n}")) for n, d in G.nodes(data=True)
-    ]
-    return map_from_nodes(graph, nodes, list(G.edges()))
+    graph = _decode({k: v for k, v in G.graph.items() if k not in _NETWORKX_KEYS}, "graph")
+    nodes = [{"id": str(n), **_decode(d, f"node {n}")} for n, d in G.nodes(data=True)]
+    return ArgumentMap.from_records(graph, nodes, [(str(u), str(v)) for u, v in G.edges()])
 
 
 def read_graphml(source: PathOrFile) -> ArgumentMap:

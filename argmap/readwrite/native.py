@@ -2,12 +2,15 @@
 
 The document is an object::
 
-    {"format": "argmap", "format_version": 1,
+    {"format": "argmap", "format_version": 2,
      "title": ..., "source": ..., "meta": {...},
-     "claims": [{"id", "text", "quote", "span", "speaker", "implicit", "tags", "section", "meta"}],
+     "claims": [{"id", "text", "quote", "span", "passages", "speaker", "implicit", "thesis",
+                 "tags", "section", "meta"}],
      "relations": [{"id", "kind", "from": [...], "to", "scheme" | "attack_type", "meta"}]}
 
-Claims and relations keep their order, so writing is deterministic.
+Every attribute of :data:`argmap.schema.ATTRIBUTES` is written; claims and
+relations keep their order, so writing is deterministic. Version 1 (before
+``passages`` and ``thesis``) is read as well.
 
 Examples
 --------
@@ -16,67 +19,73 @@ Examples
 >>> _ = m.support(m.claim("B"), m.claim("A"))
 >>> native_map(native_data(m)) == m
 True
+>>> native_map({"format": "argmap", "format_version": 2, "claims": [{"id": "a", "text": "A"},
+...     {"id": "a", "text": "B"}], "relations": []})
+Traceback (most recent call last):
+argmap.exceptions.RecordError: duplicate id 'a': claims[0] and claims[1]
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any, Final
 
-from argmap._io import PathOrFile, atomic_write, read_text
-from argmap.exceptions import ArgmapError, FormatError
-from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap
+from argmap._io import PathOrFile
+from argmap.exceptions import FormatError
+from argmap.model import CLAIM, KIND, ArgumentMap
+from argmap.readwrite._jsonio import dump_json, load_json
+from argmap.schema import ATTRIBUTES, RELATION_KINDS
 
 __all__ = ["native_data", "native_map", "read_native", "write_native"]
 
 FORMAT: Final = "argmap"
-FORMAT_VERSION: Final = 1
-_CLAIM_KEYS: Final = ("text", "quote", "span", "speaker", "implicit", "tags", "section", "meta")
+FORMAT_VERSION: Final = 2
+
+
+def _plain(value: Any) -> Any:
+    """Return tuples (spans, tags, passages) as lists, as JSON holds them."""
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
 
 
 def native_data(m: ArgumentMap) -> dict[str, Any]:
     """Return the map as a JSON-ready dict."""
-    G = m.graph
+    records = m.to_records()
     claims: list[dict[str, Any]] = []
     relations: list[dict[str, Any]] = []
-    for n, d in G.nodes(data=True):
-        if d[KIND] == CLAIM:
-            item: dict[str, Any] = {"id": n}
-            for key in _CLAIM_KEYS:
-                value = d.get(key)
-                item[key] = list(value) if key in ("span", "tags") and value is not None else value
-            claims.append(item)
-            continue
-        rel: dict[str, Any] = {"id": n, "kind": d[KIND], "from": list(m.premises(n))}
-        rel["to"] = next(iter(G.successors(n)), None)
-        if d[KIND] == INFERENCE:
-            rel["scheme"] = d.get("scheme")
-        elif d[KIND] == CONFLICT:
-            rel["attack_type"] = d.get("attack_type")
-        rel["meta"] = d.get("meta", {})
-        relations.append(rel)
+    for rec in records.nodes:
+        kind = rec[KIND]
+        attrs = {name: _plain(rec[name]) for name in ATTRIBUTES[kind] if name != "meta"}
+        if kind == CLAIM:
+            claims.append({"id": rec["id"], **attrs, "meta": rec["meta"]})
+        else:
+            rid = rec["id"]
+            relations.append(
+                {
+                    "id": rid,
+                    "kind": kind,
+                    "from": records.sources(rid),
+                    "to": records.target(rid),
+                    **attrs,
+                    "meta": rec["meta"],
+                }
+            )
     return {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
-        "title": m.title,
-        "source": m.source,
-        "meta": m.meta,
+        "title": records.graph["title"],
+        "source": records.graph["source"],
+        "meta": records.graph["meta"],
         "claims": claims,
         "relations": relations,
     }
 
 
-def _get(
-    obj: Mapping[str, Any], key: str, types: type | tuple[type, ...], where: str, default: Any = ...
-) -> Any:
-    if key not in obj:
-        if default is ...:
-            raise FormatError(f"missing field {key!r}", where)
-        return default
-    value = obj[key]
-    if not isinstance(value, types):
-        raise FormatError(f"field {key!r} has the wrong type {type(value).__name__}", f"{where}.{key}")
+def _list(data: Mapping[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        raise FormatError(f"missing or invalid {key!r} list", f"$.{key}")
     return value
 
 
@@ -91,82 +100,40 @@ def native_map(data: Mapping[str, Any]) -> ArgumentMap:
     version = data.get("format_version")
     if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= FORMAT_VERSION:
         raise FormatError(f"unsupported format_version {version!r}; this argmap reads 1 to {FORMAT_VERSION}")
-    m = ArgumentMap(
-        source=_get(data, "source", (str, type(None)), "$", None),
-        title=_get(data, "title", (str, type(None)), "$", None),
-    )
-    m.meta.update(_get(data, "meta", dict, "$", {}))
-    none_t = type(None)
-    try:
-        for i, c in enumerate(_get(data, "claims", list, "$")):
-            where = f"claims[{i}]"
-            if not isinstance(c, Mapping):
-                raise FormatError("a claim must be an object", where)
-            span = _get(c, "span", (list, none_t), where, None)
-            if span is not None and (
-                len(span) != 2 or not all(isinstance(x, int) and not isinstance(x, bool) for x in span)
-            ):
-                raise FormatError("span must be two integers", f"{where}.span")
-            tags = _get(c, "tags", list, where, [])
-            if not all(isinstance(t, str) for t in tags):
-                raise FormatError("tags must be strings", f"{where}.tags")
-            m.claim(
-                _get(c, "text", str, where),
-                id=_get(c, "id", str, where),
-                quote=_get(c, "quote", (str, none_t), where, None),
-                span=None if span is None else (span[0], span[1]),
-                speaker=_get(c, "speaker", (str, none_t), where, None),
-                implicit=_get(c, "implicit", bool, where, False),
-                tags=tags,
-                section=_get(c, "section", (str, none_t), where, None),
-                meta=_get(c, "meta", dict, where, {}),
-            )
-        for i, r in enumerate(_get(data, "relations", list, "$")):
-            where = f"relations[{i}]"
-            if not isinstance(r, Mapping):
-                raise FormatError("a relation must be an object", where)
-            kind = _get(r, "kind", str, where)
-            rid = _get(r, "id", str, where)
-            sources = _get(r, "from", list, where)
-            target = _get(r, "to", str, where)
-            meta = _get(r, "meta", dict, where, {})
-            if kind == INFERENCE:
-                m.support(
-                    target, sources, scheme=_get(r, "scheme", (str, none_t), where, None), id=rid, meta=meta
-                )
-            elif kind == CONFLICT:
-                m.attack(
-                    target,
-                    sources,
-                    type=_get(r, "attack_type", (str, none_t), where, None),
-                    id=rid,
-                    meta=meta,
-                )
-            elif kind == REPHRASE:
-                if len(sources) != 1:
-                    raise FormatError("a rephrase has exactly one source", f"{where}.from")
-                m.rephrase(sources[0], target, id=rid, meta=meta)
-            else:
-                raise FormatError(f"unknown relation kind {kind!r}", f"{where}.kind")
-    except FormatError:
-        raise
-    except ArgmapError as exc:
-        raise FormatError(str(exc), where) from None
-    return m
+    places: list[str] = []
+    nodes: list[dict[str, Any]] = []
+    edges: list[tuple[str, str]] = []
+    for i, c in enumerate(_list(data, "claims")):
+        if not isinstance(c, Mapping):
+            raise FormatError("a claim must be an object", f"claims[{i}]")
+        places.append(f"claims[{i}]")
+        nodes.append({KIND: CLAIM, **c})
+    for i, r in enumerate(_list(data, "relations")):
+        where = f"relations[{i}]"
+        if not isinstance(r, Mapping):
+            raise FormatError("a relation must be an object", where)
+        kind, rid, sources, target = r.get("kind"), r.get("id"), r.get("from"), r.get("to")
+        if kind not in RELATION_KINDS:
+            raise FormatError(f"unknown relation kind {kind!r}", f"{where}.kind")
+        if not isinstance(sources, list) or not all(isinstance(x, str) for x in sources):
+            raise FormatError("'from' must be a list of claim ids", f"{where}.from")
+        if not isinstance(target, str):
+            raise FormatError("'to' must be an id", f"{where}.to")
+        if not isinstance(rid, str):
+            raise FormatError("'id' must be a string", f"{where}.id")
+        places.append(where)
+        nodes.append({k: v for k, v in r.items() if k not in ("from", "to")})
+        edges += [(x, rid) for x in sources]
+        edges.append((rid, target))
+    graph = {k: data.get(k) for k in ("title", "source", "meta")}
+    return ArgumentMap.from_records(graph, nodes, edges, where=places.__getitem__)
 
 
 def read_native(source: PathOrFile) -> ArgumentMap:
     """Read an argmap JSON file (path or open file)."""
-    text = read_text(source)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"invalid JSON: {exc.msg} (at line {exc.lineno}, column {exc.colno})") from None
-    except RecursionError:
-        raise FormatError("invalid JSON: nested too deeply") from None
-    return native_map(data)
+    return native_map(load_json(source))
 
 
 def write_native(m: ArgumentMap, target: PathOrFile, *, indent: int | None = 2) -> None:
     """Write the map as argmap JSON (atomically when ``target`` is a path)."""
-    atomic_write(target, json.dumps(native_data(m), ensure_ascii=False, indent=indent) + "\n")
+    dump_json(native_data(m), target, indent)

@@ -27,7 +27,6 @@ from argmap._io import PathOrFile
 from argmap.exceptions import FormatError
 from argmap.model import ArgumentMap
 from argmap.readwrite._jsonio import dump_json, load_json, mapping
-from argmap.readwrite._schema import map_from_nodes
 
 __all__ = ["nodelink_data", "nodelink_map", "read_nodelink", "write_nodelink"]
 
@@ -61,9 +60,9 @@ def nodelink_map(data: Mapping[str, Any]) -> ArgumentMap:
         raise FormatError("not node-link data: no 'edges' (or 'links') list")
     nodes = []
     for i, node in enumerate(data["nodes"]):
-        if not isinstance(node, Mapping) or not isinstance(node.get("id"), str):
-            raise FormatError("a node must be an object with a string id", f"nodes[{i}]")
-        nodes.append((node["id"], node))
+        if not isinstance(node, Mapping):
+            raise FormatError("a node must be an object", f"nodes[{i}]")
+        nodes.append(node)
     pairs = []
     for i, e in enumerate(edges):
         if (
@@ -74,7 +73,7 @@ def nodelink_map(data: Mapping[str, Any]) -> ArgumentMap:
             raise FormatError("an edge must be an object with string source and target", f"edges[{i}]")
         pairs.append((e["source"], e["target"]))
     graph = mapping(data.get("graph"))
-    return map_from_nodes(graph, nodes, pairs)
+    return ArgumentMap.from_records(graph, nodes, pairs, where=lambda i: f"nodes[{i}]")
 
 
 def read_nodelink(source: PathOrFile) -> ArgumentMap:

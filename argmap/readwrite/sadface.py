@@ -36,7 +36,7 @@ from argmap._io import PathOrFile
 from argmap.exceptions import ArgmapError, FormatError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap
 from argmap.readwrite._jsonio import dump_json, load_json, mapping, object_copy
-from argmap.readwrite._schema import DEFAULTS
+from argmap.schema import ATTRIBUTES
 
 __all__ = ["read_sadface", "sadface_data", "sadface_map", "write_sadface"]
 
@@ -48,7 +48,9 @@ _ATTACKS: Final = frozenset(
 )
 _REPHRASES: Final = frozenset({"rephrase", "restatement", "reformulation"})
 _NAME: Final = {INFERENCE: "support", CONFLICT: "conflict", REPHRASE: "rephrase"}
-_CLAIM_DEFAULTS: Final[dict[str, Any]] = {k: v for k, v in DEFAULTS[CLAIM].items() if k != "meta"}
+_CLAIM_DEFAULTS: Final[dict[str, Any]] = {
+    k: a.default for k, a in ATTRIBUTES[CLAIM].items() if k not in (TEXT, "meta")
+}
 
 
 def _kind_of(name: str) -> tuple[str, str | None]:
@@ -199,7 +201,7 @@ def sadface_data(m: ArgumentMap) -> dict[str, Any]:
             for key, default in _CLAIM_DEFAULTS.items():
                 value = d.get(key, default)
                 if value != default and not (key == "tags" and not value):
-                    ext[key] = list(value) if key in ("span", "tags") else value
+                    ext[key] = list(value) if isinstance(value, tuple) else value
         else:
             kind = d[KIND]
             scheme = d.get("scheme") if kind == INFERENCE else None

@@ -45,9 +45,10 @@ import pydot
 
 from argmap.analysis.structure import main_conclusions
 from argmap.exceptions import GraphStructureError
-from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap, as_graph, validate
+from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap, as_graph
 from argmap.render.quoting import HTML, html_escape, quote, quote_tooltip
 from argmap.render.style import Style, value_colour
+from argmap.schema import validate
 
 __all__ = ["LARGE_MAP", "emphasised_conclusions", "to_dot", "to_pydot"]
 
@@ -426,7 +427,7 @@ def to_pydot(
     Parameters
     ----------
     m : ArgumentMap or networkx.DiGraph
-        The map; it is checked with :func:`argmap.model.validate` first.
+        The map; it is checked with :func:`argmap.schema.validate` first.
     style : Style, optional
         Defaults to ``Style()``, the default theme.
     values : mapping of str to float, optional

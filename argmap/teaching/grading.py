@@ -40,6 +40,7 @@ import networkx as nx
 
 from argmap.exceptions import ArgmapError
 from argmap.model import CLAIM, INFERENCE, REPHRASE, ArgumentMap
+from argmap.schema import Ids
 
 __all__ = ["ClaimMatch", "Comparison", "Score", "claim_similarity", "compare", "relation_edges"]
 
@@ -246,6 +247,7 @@ class Comparison:
         Draw it with ``argmap.render.diagram(diff, classes=classes)``.
         """
         diff = self.reference.copy()
+        fresh = Ids(set(diff.graph))
         classes: dict[str, str] = {}
         to_ref = {x.student: x.reference for x in self.matches}
         for c in self.reference.claims():
@@ -253,7 +255,7 @@ class Comparison:
         ids: dict[str, str] = dict(to_ref)
         for c in self.extra_claims:
             d = self.student[c]
-            ids[c] = diff.claim(d["text"], id=diff._new_id(f"student:{c}"), implicit=d.get("implicit", False))
+            ids[c] = diff.claim(d["text"], id=fresh.take(f"student:{c}"), implicit=d.get("implicit", False))
             classes[ids[c]] = "extra"
         ref_edges = {(u, v, lab) for u, v, lab, _ in relation_edges(self.reference)}
         mapped = {(to_ref.get(u), to_ref.get(v), lab) for u, v, lab, _ in relation_edges(self.student)}
@@ -269,7 +271,7 @@ class Comparison:
             kind = self.student.kind(rel)
             sources = [ids[p] for p in self.student.premises(rel)]
             target = self.student.target(rel)
-            new_id = diff._new_id(f"student:{rel}")
+            new_id = fresh.take(f"student:{rel}")
             if kind == INFERENCE:
                 diff.support(ids[target], sources, id=new_id, scheme=self.student[rel].get("scheme"))
             elif kind == REPHRASE:
