@@ -26,6 +26,7 @@ __all__ = [
     "RenderError",
     "SelfLoopWarning",
     "SideFileEncodingWarning",
+    "UnknownSchemeError",
     "UnsupportedStructureWarning",
 ]
 
@@ -53,6 +54,24 @@ class QuoteNotFound(ArgmapError, LookupError):
         self.quote = quote
         short = quote if len(quote) <= 60 else quote[:57] + "..."
         super().__init__(f"quote not found in the source text: {short!r}")
+
+
+class UnknownSchemeError(ArgmapError, LookupError):
+    """No scheme of the catalogue has the id, name or alias asked for.
+
+    Attributes
+    ----------
+    name : str
+        The name asked for.
+    suggestions : tuple of str
+        Names of the closest schemes (the "did you mean"), best first; maybe empty.
+    """
+
+    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"no scheme is called {name!r}{hint}")
 
 
 class ParseError(ArgmapError, ValueError):

@@ -86,15 +86,18 @@ def test_map_without_source_and_schemes() -> None:
     assert "The map has no source text." in page
     assert "This scheme is not in argmap's catalogue." in page
     m[s]["scheme"] = "appearance"
-    assert "lists no critical questions" in html_page(m, svg="<svg></svg>")
+    assert "Argument 1: Argument from perception</h3><ol>" in html_page(m, svg="<svg></svg>")
     m[s]["scheme"] = None
     assert "No inference names a scheme." in html_page(m, svg="<svg></svg>")
 
 
 def test_questions_in_the_side_panel() -> None:
     page = html_page(reference_map(), svg=FAKE_SVG)
-    assert "<h3>Argument 1: Argument from Expert Opinion [expert_opinion]</h3>" in page
-    assert '<span class="argmap-cq-type">exception</span>Is it the case that W is untrustworthy?' in page
+    assert "<h3>Argument 1: Argument from expert opinion</h3>" in page
+    assert (
+        '<span class="argmap-cq-type">exception</span>Is “The old bridge is unsafe” consistent with what'
+        " other experts assert?"
+    ) in page
     assert "(5) The city should build a new bridge." in page
 
 

@@ -33,19 +33,25 @@ def test_questions(ref: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["questions", str(ref)]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[:2] == [
-        "Argument 1 (s-expert): Argument from Expert Opinion [expert_opinion]",
-        "  1. [exception] Is it the case that W is untrustworthy?",
+        "Argument 1 (s-expert): Argument from expert opinion",
+        "  1. [assumption] How credible is the expert as an expert source?"
+        " (about “Engineers say the old bridge is unsafe”)",
     ]
+    assert "Argument 2 (s-main): Practical reasoning" in lines
     assert (
-        "Argument 2 (s-main): Argument from Instrumental Practical Reasoning [practical_reasoning2]" in lines
-    )
+        "  4. [assumption] What grounds are there for thinking that “The city should build a new bridge”"
+        " is practically possible?"
+    ) in lines
 
 
 def test_questions_add(ref: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "raised.json"
-    assert main(["questions", str(ref), "--add", "s-expert:1", "--add", "s-main:1", "-o", str(out)]) == 0
+    assert main(["questions", str(ref), "--add", "s-expert:4", "--add", "s-main:1", "-o", str(out)]) == 0
     m = read(out)
     assert sorted(m[a]["attack_type"] for a in m.conflicts()) == ["rebut", "undercut", "undercut"]
+    assert main(["questions", str(ref), "--add", "s-expert:1", "-o", str(out)]) == 0
+    raised = read(out)
+    assert sorted(raised[a]["attack_type"] for a in raised.conflicts()) == ["rebut", "undermine"]
     assert main(["questions", str(ref), "--add", "s-expert:1"]) == 1
     assert "--add needs -o" in capsys.readouterr().err
     assert main(["questions", str(ref), "--add", "nonsense", "-o", str(out)]) == 1
@@ -60,7 +66,7 @@ def test_questions_without_schemes(tmp_path: Path, capsys: pytest.CaptureFixture
     assert main(["questions", str(tmp_path / "m.json")]) == 0
     out = capsys.readouterr().out
     assert "Argument 1 (s-expert): no scheme set" in out
-    assert "Argument 2 (s-main): no scheme has the id or title 'unknown_one'" in out
+    assert "Argument 2 (s-main): no scheme is called 'unknown_one'" in out
 
 
 def test_exercises(ref: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -16,14 +16,14 @@ from argmap.teaching.standard_form import arguments, standard_form
 REFERENCE_TEXT = """\
 Argument 1
   (1) Engineers say the old bridge is unsafe.
-  ---- from (1) by Argument from Expert Opinion [expert_opinion]
+  ---- from (1) by Argument from expert opinion
   (2) The old bridge is unsafe.
 
 Argument 2
   (3) Traffic jams cost commuters an hour a day.
   (2) The old bridge is unsafe. [conclusion of argument 1]
   (4) A new bridge would end the jams. [implicit]
-  ---- from (3), (2), (4) by Argument from Instrumental Practical Reasoning [practical_reasoning2]
+  ---- from (3), (2), (4) by Practical reasoning
   (5) The city should build a new bridge.
 
 Objections
@@ -34,7 +34,7 @@ REFERENCE_MARKDOWN = """\
 ### Argument 1
 
 - (1) Engineers say the old bridge is unsafe.
-- ―― *from (1) by Argument from Expert Opinion \\[expert\\_opinion\\]* ――
+- ―― *from (1) by Argument from expert opinion* ――
 - **(2) The old bridge is unsafe.**
 
 ### Argument 2
@@ -42,7 +42,7 @@ REFERENCE_MARKDOWN = """\
 - (3) Traffic jams cost commuters an hour a day.
 - (2) *[conclusion of argument 1]* The old bridge is unsafe.
 - (4) *[implicit]* A new bridge would end the jams.
-- ―― *from (3), (2), (4) by Argument from Instrumental Practical Reasoning \\[practical\\_reasoning2\\]* ――
+- ―― *from (3), (2), (4) by Practical reasoning* ――
 - **(5) The city should build a new bridge.**
 
 ### Objections
@@ -77,7 +77,7 @@ def test_convergent_undercut_and_unknown_scheme() -> None:
     m.support(c, m.claim("B."))
     m.attack(s1, m.claim("U."))
     assert standard_form(m) == (
-        "Argument 1\n  (1) A.\n  ---- from (1) by my own scheme\n  (2) C.\n\n"
+        "Argument 1\n  (1) A.\n  ---- from (1) by My own scheme\n  (2) C.\n\n"
         "Argument 2\n  (3) B.\n  ---- from (3)\n  (2) C.\n\n"
         "Objections\n  (4) U.\n  ---- undercuts argument 1"
     )

@@ -29,6 +29,7 @@ COMMANDS: list[Setup] = [
     draw.setup_demo,
     teach.setup_standard_form,
     teach.setup_questions,
+    teach.setup_schemes,
     teach.setup_exercises,
     teach.setup_grade,
     page.setup_html,

@@ -7,7 +7,13 @@ import argparse
 from argmap.cli._common import emit
 from argmap.exceptions import ArgmapError
 
-__all__ = ["setup_exercises", "setup_grade", "setup_questions", "setup_standard_form"]
+__all__ = [
+    "setup_exercises",
+    "setup_grade",
+    "setup_questions",
+    "setup_schemes",
+    "setup_standard_form",
+]
 
 
 def setup_standard_form(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,7 +33,7 @@ def _cmd_standard_form(args: argparse.Namespace) -> int:
 
 
 def setup_questions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("questions", help="list the critical questions each inference faces by its scheme")
+    p = sub.add_parser("questions", help="list the critical questions each inference faces, in its own words")
     p.add_argument("file", help="the map")
     p.add_argument(
         "--add",
@@ -41,9 +47,11 @@ def setup_questions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _cmd_questions(args: argparse.Namespace) -> int:
+    from argmap.exceptions import UnknownSchemeError
     from argmap.files import read, write
-    from argmap.teaching.schemes import UnknownSchemeError, add_question_attack, inference_questions
-    from argmap.teaching.standard_form import arguments, scheme_label
+    from argmap.schemes import scheme_name
+    from argmap.teaching.schemes import add_question_attack, inference_questions
+    from argmap.teaching.standard_form import arguments
 
     m = read(args.file)
     if args.add:
@@ -67,11 +75,70 @@ def _cmd_questions(args: argparse.Namespace) -> int:
         except UnknownSchemeError as exc:
             lines += [f"{head}: {exc}", ""]
             continue
-        lines.append(f"{head}: {scheme_label(arg.scheme)}")
-        lines += [f"  {i}. [{q.type}] {q.question}" for i, q in enumerate(faced, 1)]
-        lines += ["  (the catalogue lists no critical questions for this scheme)"] if not faced else []
+        lines.append(f"{head}: {scheme_name(arg.scheme)}")
+        lines += [f"  {i}. [{q.type}] {q.text}" for i, q in enumerate(faced, 1)]
         lines.append("")
     emit("\n".join(lines).rstrip() or "(no inferences)", None)
+    return 0
+
+
+def setup_schemes(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser("schemes", help="list or search the catalogue of argumentation schemes")
+    p.add_argument("query", nargs="?", help="words to look for in names, aliases, premises and questions")
+    p.add_argument("--json", action="store_true", help="write the matching schemes as JSON")
+    p.set_defaults(func=_cmd_schemes)
+
+
+def _cmd_schemes(args: argparse.Namespace) -> int:
+    import dataclasses
+    import json
+
+    from argmap.exceptions import UnknownSchemeError
+    from argmap.schemes import get_scheme, normalise_name, resolve_scheme, schemes
+
+    found = list(schemes())
+    if args.query:
+        exact = resolve_scheme(args.query)
+        wanted = normalise_name(args.query).split()
+        words = {
+            s.id: " ".join(
+                normalise_name(part)
+                for part in (
+                    s.id,
+                    s.name,
+                    *s.aliases,
+                    *s.premises,
+                    s.conclusion,
+                    *(q.ask for q in s.questions),
+                )
+            )
+            for s in found
+        }
+        found = [s for s in found if s.id == exact or all(w in words[s.id] for w in wanted)]
+        found.sort(key=lambda s: s.id != exact)
+        if not found:
+            try:
+                get_scheme(args.query)
+            except UnknownSchemeError as exc:
+                hint = f"; did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else ""
+                raise ArgmapError(f"no scheme matches {args.query!r}{hint}") from None
+    if args.json:
+        print(json.dumps([dataclasses.asdict(s) for s in found], ensure_ascii=False, indent=1))
+        return 0
+    if not args.query:
+        print("\n".join(f"{s.name} ({s.id}): {len(s.questions)} questions" for s in found))
+        return 0
+    blocks = []
+    for s in found:
+        lines = [f"{s.name} ({s.id})"]
+        lines += [f"  also called: {', '.join(s.aliases)}"] if s.aliases else []
+        lines += [f"  premise: {s.fill(p)}" for p in s.premises]
+        lines.append(f"  conclusion: {s.fill(s.conclusion)}")
+        lines.append("  where " + "; ".join(f"{r.key} = {r.means}" for r in s.roles))
+        lines += [f"  {i}. [{q.type}] {s.fill(q.ask)}" for i, q in enumerate(s.questions, 1)]
+        lines.append(f"  source: {s.source}")
+        blocks.append("\n".join(lines))
+    print("\n\n".join(blocks))
     return 0
 
 

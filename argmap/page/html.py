@@ -165,11 +165,8 @@ def _questions_html(m: ArgumentMap) -> str:
         except UnknownSchemeError:
             parts.append(head + "<p>This scheme is not in argmap's catalogue.</p>")
             continue
-        if not faced:
-            parts.append(head + "<p>The catalogue lists no critical questions for this scheme.</p>")
-            continue
         items = "".join(
-            f'<li><span class="argmap-cq-type">{q.type}</span>{html.escape(q.question)}</li>' for q in faced
+            f'<li><span class="argmap-cq-type">{q.type}</span>{html.escape(q.text)}</li>' for q in faced
         )
         parts.append(f"{head}<ol>{items}</ol>")
     return "".join(parts) or "<p>No inference names a scheme.</p>"

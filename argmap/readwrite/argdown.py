@@ -98,6 +98,7 @@ from argmap.readwrite._argdown_parse import (
     parse_document,
 )
 from argmap.schema import ATTRIBUTES
+from argmap.schemes import resolve_scheme, scheme_name
 
 __all__ = ["generate_argdown", "parse_argdown", "read_argdown", "write_argdown"]
 
@@ -432,6 +433,8 @@ class _Builder:
         if argdown:
             meta["argdown"] = argdown
         scheme = ", ".join(inference.rules) if inference.rules else None
+        if scheme is not None:  # a rule naming a catalogue scheme is kept as its id
+            scheme = resolve_scheme(scheme) or scheme
         if "scheme" in extra:
             scheme = extra["scheme"]
         if conclusion in premises:
@@ -987,7 +990,12 @@ class _Writer:
         if rest:
             extra["argdown"] = rest
         rule = ""
-        if scheme is not None:
+        sid = resolve_scheme(scheme) if scheme is not None else None
+        if sid is not None:  # a catalogue scheme by its name; an alias is kept exactly in the data
+            rule = _escape(scheme_name(sid), inference=True)
+            if sid != scheme:
+                extra["scheme"] = scheme
+        elif scheme is not None:
             if _writable_trimmed(scheme):
                 rule = _escape(scheme, inference=True)
             else:

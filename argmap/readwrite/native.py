@@ -113,7 +113,7 @@ def native_map(data: Mapping[str, Any]) -> ArgumentMap:
         if not isinstance(r, Mapping):
             raise FormatError("a relation must be an object", where)
         kind, rid, sources, target = r.get("kind"), r.get("id"), r.get("from"), r.get("to")
-        if kind not in RELATION_KINDS:
+        if not isinstance(kind, str) or kind not in RELATION_KINDS:
             raise FormatError(f"unknown relation kind {kind!r}", f"{where}.kind")
         if not isinstance(sources, list) or not all(isinstance(x, str) for x in sources):
             raise FormatError("'from' must be a list of claim ids", f"{where}.from")

@@ -4,11 +4,11 @@ These are free functions over an :class:`~argmap.model.ArgumentMap`; the HTML pa
 beside the diagram is :mod:`argmap.page.html`.
 """
 
+from argmap.schemes import CriticalQuestion, Scheme
 from argmap.teaching.exercises import Exercises, make_exercises
 from argmap.teaching.grading import Comparison, compare
-from argmap.teaching.schemes import (
-    CriticalQuestion,
-    Scheme,
+from argmap.teaching.schemes import (  # after the submodule, ``schemes`` names the function
+    ArgumentQuestion,
     UnknownSchemeError,
     add_question_attack,
     get_scheme,
@@ -19,6 +19,7 @@ from argmap.teaching.schemes import (
 from argmap.teaching.standard_form import standard_form
 
 __all__ = [
+    "ArgumentQuestion",
     "Comparison",
     "CriticalQuestion",
     "Exercises",

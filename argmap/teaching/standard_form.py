@@ -18,7 +18,7 @@ Examples
 >>> print(standard_form(m))
 Argument 1
   (1) The forecast says so.
-  ---- from (1) by Argument from Expert Opinion [expert_opinion]
+  ---- from (1) by Argument from expert opinion
   (2) It will rain.
 <BLANKLINE>
 Argument 2
@@ -40,7 +40,7 @@ from typing import Final, Literal
 
 from argmap.exceptions import ArgmapError
 from argmap.model import CLAIM, INFERENCE, ArgumentMap
-from argmap.teaching.schemes import UnknownSchemeError, get_scheme
+from argmap.schemes import scheme_name
 
 __all__ = ["Argument", "Objection", "StandardForm", "arguments", "scheme_label", "standard_form"]
 
@@ -126,16 +126,12 @@ def arguments(m: ArgumentMap) -> StandardForm:
 
 
 def scheme_label(scheme: str) -> str:
-    """Return ``"Title [id]"`` for a catalogue scheme, else the scheme string itself.
+    """Return the name a scheme is shown by: the catalogue's (:func:`argmap.schemes.scheme_name`).
 
-    >>> scheme_label("cause_to_effect"), scheme_label("my own")
-    ('Argument from Cause to Effect [cause_to_effect]', 'my own')
+    >>> scheme_label("cause_to_effect"), scheme_label("my_own")
+    ('Argument from cause to effect', 'My own')
     """
-    try:
-        found = get_scheme(scheme)
-    except UnknownSchemeError:
-        return scheme
-    return f"{found.title} [{found.id}]"
+    return scheme_name(scheme)
 
 
 def standard_form(m: ArgumentMap, fmt: Format = "text", *, show: Callable[[str], str] | None = None) -> str:
@@ -167,7 +163,7 @@ def standard_form(m: ArgumentMap, fmt: Format = "text", *, show: Callable[[str],
     ### Argument 1
     <BLANKLINE>
     - (1) *[implicit]* A
-    - ―― *from (1) by Argument from Analogy \\[analogy\\]* ――
+    - ―― *from (1) by Argument from analogy* ――
     - **(2) C \\<b\\>**
     """
     if fmt not in FORMATS:
