@@ -69,6 +69,7 @@ __all__ = [
 ]
 
 _WS = re.compile(r"\s+")
+_ELLIPSIS: Final = re.compile(r"\s*(?:…|\.\.\.|\[(?:…|\.\.\.)\])\s*")
 
 
 def as_graph(m: ArgumentMap | nx.DiGraph[str]) -> nx.DiGraph[str]:
@@ -266,9 +267,16 @@ class ArgumentMap:
         node = self._id(id, text if isinstance(text, str) else "")
         passages = tuple(passages) if isinstance(passages, Iterable) else passages
         if passages and span is None:
-            span = (passages[0][0], passages[-1][1])
+            span = _extent(passages)
         if quote is not None and span is None and self.source is not None:
-            span = self.locate(quote)
+            try:
+                span = self.locate(quote)
+            except QuoteNotFound:
+                if not _ELLIPSIS.search(quote):
+                    raise
+                passages = self.locate_passages(quote)
+                span = (passages[0][0], passages[-1][1]) if len(passages) > 1 else passages[0]
+                passages = passages if len(passages) > 1 else ()
         if isinstance(tags, Iterable) and not isinstance(tags, str):
             tags = tuple(tags)
         raw = {
@@ -400,9 +408,32 @@ class ArgumentMap:
             raise QuoteNotFound(quote)
         return found.span()
 
+    def locate_passages(self, quote: str, start: int = 0) -> tuple[tuple[int, int], ...]:
+        """Return the spans of a quote made of separate passages, in order.
+
+        The passages are separated by an ellipsis (``…``, ``...`` or
+        ``[...]``); each is found as :meth:`locate` finds a quote, after the
+        one before it. A quote without an ellipsis gives one span.
+
+        >>> m = ArgumentMap(source="Taxes fund schools. Also roads. And schools teach.")
+        >>> m.locate_passages("Taxes fund schools … schools teach")
+        ((0, 18), (36, 49))
+        """
+        pieces = [p for p in _ELLIPSIS.split(quote) if p.strip()]
+        if not pieces:
+            raise QuoteNotFound(quote)
+        spans: list[tuple[int, int]] = []
+        for piece in pieces:
+            span = self.locate(piece.strip(), spans[-1][1] if spans else start)
+            spans.append(span)
+        return tuple(spans)
+
     def quote_text(self, node: str) -> str | None:
-        """Return the source text under a claim's span, or None."""
+        """Return the source text under a claim's span (its passages joined by `` … ``), or None."""
         self._need(node, CLAIM)
+        passages = self.graph.nodes[node].get("passages")
+        if passages and self.source is not None:
+            return " … ".join(self.source[a:b] for a, b in passages)
         span = self.graph.nodes[node]["span"]
         if span is None or self.source is None:
             return None
@@ -535,3 +566,11 @@ def _loose_pattern(quote: str) -> re.Pattern[str]:
     for token in _WS.split(quote.strip()):
         parts.append("".join(_QUOTE_CLASSES.get(ch, re.escape(ch)) for ch in token))
     return re.compile(r"\s+".join(parts))
+
+
+def _extent(passages: Any) -> Any:
+    """Return the span from the first start to the last end of passages (as given, maybe malformed)."""
+    try:
+        return (min(p[0] for p in passages), max(p[1] for p in passages))
+    except (TypeError, IndexError, ValueError):
+        return None

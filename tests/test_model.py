@@ -459,3 +459,20 @@ def test_random_building_keeps_the_schema(ops: list[tuple[str, int, int]]) -> No
         for r in m.relations():
             assert all(m.kind(p) == CLAIM for p in m.premises(r))
         assert m.copy() == m
+
+
+def test_a_claim_of_several_passages() -> None:
+    m = ArgumentMap(source="Taxes fund schools. Also roads. And schools teach.")
+    c = m.claim("Taxes fund schools, which teach.", quote="Taxes fund schools … schools teach")
+    assert m[c]["passages"] == ((0, 18), (36, 49)) and m[c]["span"] == (0, 49)
+    assert m.quote_text(c) == "Taxes fund schools … schools teach"
+    d = m.claim("Roads.", passages=[(20, 24), (25, 30)])
+    assert m[d]["span"] == (20, 30)
+    with pytest.raises(GraphStructureError, match="sorted spans that do not overlap"):
+        m.claim("Bad.", passages=[(5, 9), (0, 3)])
+    with pytest.raises(GraphStructureError, match="two or more spans"):
+        m.claim("One.", passages=[(0, 3)])
+    with pytest.raises(GraphStructureError, match="first passage to its last"):
+        m.claim("Wrong extent.", passages=[(0, 3), (5, 9)], span=(0, 20))
+    with pytest.raises(QuoteNotFound):
+        m.claim("Missing.", quote="Taxes … bridges")
