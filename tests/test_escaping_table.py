@@ -64,7 +64,7 @@ def benign_map() -> argmap.ArgumentMap:
 
 
 def svg_of(m: argmap.ArgumentMap) -> bytes:
-    return run_dot(to_dot(m, wrap=400), "svg")
+    return run_dot(to_dot(m, wrap=400, speakers="full"), "svg")
 
 
 def group_text(root: ET.Element, node_id: str) -> str:

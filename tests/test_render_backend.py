@@ -42,7 +42,7 @@ def test_missing_binary_says_what_to_install() -> None:
     assert not backend.graphviz_available()
     with pytest.raises(GraphvizNotFound, match="apt-get install graphviz") as info:
         backend.run_dot(SOURCE)
-    assert "argmap[engine]" in str(info.value)
+    assert "pip install graphviz-pure" in str(info.value)
     assert isinstance(info.value, ArgmapError)
 
 

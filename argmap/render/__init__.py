@@ -244,7 +244,10 @@ def choose_layout(
             to_dot(m, style.replace(rankdir=rankdir, wrap=wrap), **options), "plain", engine=engine, timeout=timeout
         ).decode("utf-8", "replace")
         fields = plain.split("\n", 1)[0].split()
-        width, height = float(fields[2]) * 72, float(fields[3]) * 72
+        try:
+            width, height = float(fields[2]) * 72, float(fields[3]) * 72
+        except (IndexError, ValueError):
+            return style.rankdir, style.wrap
         score = _print_scale(width, height) * (1.0 if max(width, height) / min(width, height) <= 1.8 else 0.5)
         if best is None or score > best[0] * 1.02:
             best = (score, rankdir, wrap)

@@ -105,8 +105,11 @@ def _scheme_label(scheme: str) -> str:
 
 
 def _tidy(name: str) -> str:
-    words = re.sub(r"[_\s-]+", " ", re.sub(r"\d+$", "", name)).strip()
-    return words[:1].upper() + words[1:] if words else name
+    """An id such as ``practical_reasoning2`` as words; any other name as it is."""
+    if not re.fullmatch(r"[a-z][a-z0-9]*(?:[_-][a-z0-9]+)*", name):
+        return " ".join(name.split())
+    words = re.sub(r"[_-]+", " ", re.sub(r"(?<=[a-z])\d+$", "", name)).strip()
+    return words[:1].upper() + words[1:]
 
 
 @cache
@@ -463,7 +466,8 @@ def _inference_label(d: Mapping[str, Any], style: Style) -> str | None:
     parts = [p for p in (argument_title(d), _scheme_label(d["scheme"]) if d.get("scheme") else None) if p]
     if not parts:
         return None
-    return "\n".join(line for part in parts for line in wrap(part, LABEL_WRAP))
+    width = max(LABEL_WRAP, style.wrap - 6)
+    return "\n".join(line for part in parts for line in wrap(part, width))
 
 
 def _prepare(

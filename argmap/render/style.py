@@ -389,7 +389,7 @@ THEMES: Final[Mapping[str, Style]] = MappingProxyType(
             support_colour="#0072B2",
             attack_colour="#D55E00",
             rephrase_colour="#CC79A7",
-            value_colours=("#f3b38f", "#ffffff", "#9fcdec"),
+            value_colours=("#ee9f74", "#ffffff", "#9fcdec"),
         ),
     }
 )

@@ -63,7 +63,7 @@ def _dump(root: ET.Element) -> str:
 
 def _shape_x_range(group: ET.Element) -> tuple[float, float] | None:
     """The horizontal extent of the first shape (path or polygon) of a node group."""
-    for el in group:
+    for el in group.iter():
         if el.tag in (f"{_S}path", f"{_S}polygon"):
             raw = el.get("d") if el.tag == f"{_S}path" else el.get("points")
             numbers = [float(x) for x in _NUMBER.findall(raw or "")]
