@@ -94,14 +94,22 @@ def _scheme_label(scheme: str) -> str:
     exists; else the title in argmap's scheme catalogue (package data, read directly: render
     does not import :mod:`argmap.teaching`); else a tidy form of the id.
 
-    >>> _scheme_label("no_such_scheme2")
-    'No such scheme'
+    >>> _scheme_label("no_such_scheme2"), _scheme_label("VerbalClassification")
+    ('No such scheme', 'Argument from verbal classification')
     """
     try:
         from argmap.schemes import scheme_name  # type: ignore[import-not-found,unused-ignore]
     except ImportError:
-        return _catalogue_names().get(scheme) or _tidy(scheme)
+        names = _catalogue_names()
+        return names.get(scheme) or names.get(_snake(scheme)) or _tidy(_snake(scheme))
     return str(scheme_name(scheme))
+
+
+def _snake(name: str) -> str:
+    """``VerbalClassification`` or ``Verbal Classification`` as ``verbal_classification``; others unchanged."""
+    if not re.fullmatch(r"[A-Za-z][A-Za-z0-9 ]*", name):
+        return name
+    return re.sub(r"(?<=[a-z0-9])(?=[A-Z])| +", "_", name.strip()).lower()
 
 
 def _tidy(name: str) -> str:

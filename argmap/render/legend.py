@@ -206,7 +206,7 @@ def legend_dot(c: Conventions) -> str:
             )
         table = (
             '<table border="0" cellspacing="0" cellpadding="4">'
-            f'<tr><td colspan="5" align="left"><b>Value</b> (fill of a claim)</td></tr><tr>{"".join(cells)}</tr></table>'
+            f'<tr><td colspan="5" align="left"><b>Value</b>: the fill of a claim</td></tr><tr>{"".join(cells)}</tr></table>'
         )
         lines.append(f'"legend:values" [{_attrs(shape="plaintext", margin=0, label=HTML(table))}];')
         row.append("legend:values")
