@@ -14,7 +14,7 @@ import re
 import shutil
 import sys
 import xml.etree.ElementTree as ET
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 from unittest import mock
 
@@ -60,7 +60,7 @@ def crossings(svg: str) -> int:
         path = next(g.iter(f"{SVG}path"), None)
         if path is not None and path.get("d"):
             pts = polyline(path.get("d") or "")
-            edges.append((ends, list(zip(pts, pts[1:], strict=False))))
+            edges.append((ends, list(pairwise(pts))))
     count = 0
     for (ea, sa), (eb, sb) in combinations(edges, 2):
         if ea & eb:

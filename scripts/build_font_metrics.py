@@ -30,7 +30,12 @@ from fontTools.ttLib import TTFont
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "argmap" / "render" / "_font_metrics.json"
 FONTS = ROOT / "argmap" / "render" / "fonts"
-SUBSET = "U+0020-007E,U+00A0-024F,U+0370-03FF,U+0400-04FF,U+0590-05FF,U+2000-206F,U+20AC,U+2190-21FF,U+2212,U+25A0-25FF,U+FFFD"
+SUBSET = ",".join(
+    [
+        *("U+0020-007E", "U+00A0-024F", "U+0370-03FF", "U+0400-04FF", "U+0590-05FF", "U+2000-206F"),
+        *("U+20AC", "U+2190-21FF", "U+2212", "U+25A0-25FF", "U+FFFD"),
+    ]
+)
 STYLES = {
     "regular": ("Arimo-Regular.ttf", "DejaVuSans.ttf"),
     "bold": ("Arimo-Bold.ttf", "DejaVuSans-Bold.ttf"),

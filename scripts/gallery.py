@@ -106,7 +106,7 @@ def main() -> None:
     for name, m, options in pictures:
         d = diagram(m, dpi=110, **options)
         svg = d.render(args.out / f"{name}.svg")
-        png = d.render(args.out / f"{name}.png")
+        d.render(args.out / f"{name}.png")
         print(f"wrote {svg.relative_to(ROOT) if svg.is_relative_to(ROOT) else svg} and .png")
 
 

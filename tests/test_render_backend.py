@@ -121,7 +121,9 @@ backend.run_dot("digraph {}", "svg", timeout=60)
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
 @pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
-def test_killing_argmap_ends_the_engine(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, signal_name: str) -> None:
+def test_killing_argmap_ends_the_engine(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, signal_name: str
+) -> None:
     import signal
     import subprocess
     import time

@@ -23,7 +23,7 @@ from argmap.render.convert import font_files
 from argmap.render.style import THEMES, Style, contrast_ratio, relative_luminance
 from argmap.render.svg import size
 
-fontTools = pytest.importorskip("fontTools.ttLib")
+ttlib = pytest.importorskip("fontTools.ttLib")
 
 SVG = "{http://www.w3.org/2000/svg}"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
@@ -68,13 +68,15 @@ def faces() -> dict[tuple[bool, bool], list[tuple[dict[int, str], object, float]
     }
     out = {}
     for (bold, italic), dejavu in fallback.items():
-        name = "Arimo-" + ({(False, False): "Regular", (True, False): "Bold", (False, True): "Italic"}.get(
-            (bold, italic), "BoldItalic"
-        ))
+        name = "Arimo-" + (
+            {(False, False): "Regular", (True, False): "Bold", (False, True): "Italic"}.get(
+                (bold, italic), "BoldItalic"
+            )
+        )
         paths = [shipped[name]] + ([str(DEJAVU / dejavu)] if (DEJAVU / dejavu).is_file() else [])
         fonts = []
         for path in paths:
-            font = fontTools.TTFont(path)
+            font = ttlib.TTFont(path)
             fonts.append((font.getBestCmap(), font["hmtx"], float(font["head"].unitsPerEm)))
         out[bold, italic] = fonts
     return out
@@ -140,7 +142,9 @@ def long_words_map() -> argmap.ArgumentMap:
     p = m.claim("Pneumonoultramicroscopicsilicovolcanoconiosis and WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW.")
     q = m.claim("mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm iiiiiiiiiiiiiiiiiii", implicit=True)
     s = m.support(c, [p, q], scheme="expert_opinion")
-    m.attack(s, by=m.claim("— “Quoted”, ‘curly’, … and em—dashes—everywhere—in—one—word —", speaker="Dr WWWW"))
+    m.attack(
+        s, by=m.claim("— “Quoted”, ‘curly’, … and em—dashes—everywhere—in—one—word —", speaker="Dr WWWW")
+    )
     return m
 
 
@@ -161,7 +165,9 @@ def random_map(seed: int) -> argmap.ArgumentMap:
     ids = []
     for i in range(12):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(3, 140))).strip() or "x"
-        ids.append(m.claim(text, id=f"c{i}", implicit=rng.random() < 0.2, speaker=rng.choice([None, "A. Person"])))
+        ids.append(
+            m.claim(text, id=f"c{i}", implicit=rng.random() < 0.2, speaker=rng.choice([None, "A. Person"]))
+        )
     for i in range(1, len(ids)):
         target = ids[rng.randrange(i)]
         (m.support if rng.random() < 0.7 else m.attack)(target, ids[i])
@@ -181,7 +187,11 @@ def cases() -> Iterator[tuple[str, argmap.ArgumentMap, dict[str, object]]]:
     yield "seed", seed, {"legend": True}
     for theme in THEMES:
         yield f"seed {theme}", seed, {"theme": theme, "rankdir": "BT", "wrap": 24}
-    yield "seed values", seed, {"values": {c: (i % 9) / 4 - 1 for i, c in enumerate(seed.claims())}, "legend": True}
+    yield (
+        "seed values",
+        seed,
+        {"values": {c: (i % 9) / 4 - 1 for i, c in enumerate(seed.claims())}, "legend": True},
+    )
     yield "seed full speakers", seed, {"speakers": "full", "rankdir": "LR"}
     yield "seed arguments", seed, {"view": "arguments", "legend": True}
     yield "seed clusters", seed, {"clusters": True, "rankdir": "BT"}
@@ -197,7 +207,9 @@ CASES = list(cases())
 
 @pytest.mark.exe
 @pytest.mark.parametrize(("name", "m", "options"), CASES, ids=[c[0] for c in CASES])
-def test_no_line_spills_out_of_its_box(engine: str, name: str, m: argmap.ArgumentMap, options: dict[str, object]) -> None:
+def test_no_line_spills_out_of_its_box(
+    engine: str, name: str, m: argmap.ArgumentMap, options: dict[str, object]
+) -> None:
     try:
         assert spills(diagram(m, **options).svg()) == []  # type: ignore[arg-type]
     except MissingGlyph as err:
@@ -230,9 +242,12 @@ def contrasts(svg: str) -> list[tuple[float, str]]:
                 under = [f for (x0, x1, y0, y1), f in local if x0 <= x <= x1 and y0 <= y <= y1]
                 fill = under[-1] if under else background
                 colour = _fill(child) or "#000000"
-                out.append((contrast_ratio(colour, fill), f"{''.join(child.itertext())!r} {colour} on {fill}"))
+                out.append(
+                    (contrast_ratio(colour, fill), f"{''.join(child.itertext())!r} {colour} on {fill}")
+                )
             elif child.tag in (f"{SVG}g", f"{SVG}a"):
                 walk(child, local)
+
     walk(root, [])
     return out
 
@@ -293,11 +308,15 @@ def test_seed_map_is_compact(engine: str, legend: bool) -> None:
 def test_thesis_is_the_root_and_larger(engine: str) -> None:
     root = ET.fromstring(diagram(argmap.seed_map()).svg())
     groups = {g.get("id"): g for g in root.iter(f"{SVG}g") if "claim" in (g.get("class") or "").split()}
-    assert [n for n, g in groups.items() if "thesis" in (g.get("class") or "").split()] == ["raising-the-stakes"]
+    assert [n for n, g in groups.items() if "thesis" in (g.get("class") or "").split()] == [
+        "raising-the-stakes"
+    ]
     boxes = {n: shape_box(g) for n, g in groups.items()}
     thesis = boxes["raising-the-stakes"]
     assert thesis is not None
-    assert all(b is not None and b[1] <= thesis[1] + 0.5 for b in boxes.values())  # the root rank (LR: rightmost)
+    assert all(
+        b is not None and b[1] <= thesis[1] + 0.5 for b in boxes.values()
+    )  # the root rank (LR: rightmost)
     sizes = {float(t.get("font-size") or 0) for t in groups["raising-the-stakes"].iter(f"{SVG}text")}
     assert min(sizes) > Style().fontsize
     conclusions = [n for n, g in groups.items() if "conclusion" in (g.get("class") or "").split()]

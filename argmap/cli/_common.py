@@ -28,10 +28,14 @@ def add_look_options(parser: argparse.ArgumentParser, *, legend: bool = False) -
         "--rankdir",
         choices=("auto", "BT", "TB", "LR", "RL"),
         default="auto",
-        help="direction of the arrows (default auto: the one that prints largest; BT puts conclusions on top)",
+        help="direction of the arrows (default auto: the one printing largest; BT: conclusions on top)",
     )
     parser.add_argument(
-        "--wrap", type=_wrap, default=None, metavar="N", help="characters per line of a claim box (default auto)"
+        "--wrap",
+        type=_wrap,
+        default=None,
+        metavar="N",
+        help="characters per line of a claim box (default auto)",
     )
     parser.add_argument(
         "--view",

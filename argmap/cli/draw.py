@@ -49,7 +49,7 @@ def setup_demo(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--output",
         default="putin_has_no_time_left.svg",
         metavar="OUT",
-        help="output file (default: putin_has_no_time_left.svg here, and the same as .png); .svg, .png, .pdf or .dot",
+        help="output file (default: putin_has_no_time_left.svg here, also as .png); .svg, .png, .pdf or .dot",
     )
     add_look_options(p, legend=True)
     p.set_defaults(func=_cmd_demo)

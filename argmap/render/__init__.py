@@ -39,7 +39,16 @@ from argmap.render.legend import legend_dot
 from argmap.render.style import Style
 from argmap.render.svg import compose, finish, fit_page
 
-__all__ = ["AUTO_LAYOUTS", "AUTO_LIMIT", "Diagram", "Style", "choose_layout", "diagram", "fitted_html", "render"]
+__all__ = [
+    "AUTO_LAYOUTS",
+    "AUTO_LIMIT",
+    "Diagram",
+    "Style",
+    "choose_layout",
+    "diagram",
+    "fitted_html",
+    "render",
+]
 
 _MIME: Final = {"image/svg+xml": "svg", "image/png": "png"}
 
@@ -213,7 +222,7 @@ def fitted_html(svg: str) -> str:
     body = svg.split("?>", 1)[1] if svg.startswith("<?xml") else svg
     ident = "argmap-" + hashlib.sha1(body.encode("utf-8")).hexdigest()[:10]
     return (
-        f"<div class=\"argmap-diagram\"><style>{_FIT_CSS.format(id=ident)}</style>"
+        f'<div class="argmap-diagram"><style>{_FIT_CSS.format(id=ident)}</style>'
         f'<input type="checkbox" id="{ident}"><label for="{ident}" title="Click to zoom">{body.strip()}'
         "</label></div>"
     )
@@ -226,7 +235,12 @@ def _print_scale(width: float, height: float) -> float:
 
 
 def choose_layout(
-    m: ArgumentMap | nx.DiGraph[str], style: Style, *, engine: str = "dot", timeout: float = 60.0, **options: Any
+    m: ArgumentMap | nx.DiGraph[str],
+    style: Style,
+    *,
+    engine: str = "dot",
+    timeout: float = 60.0,
+    **options: Any,
 ) -> tuple[str, int]:
     """Return the (rankdir, wrap) of :data:`AUTO_LAYOUTS` that prints the map largest on A3 paper.
 
@@ -241,7 +255,10 @@ def choose_layout(
     best: tuple[float, str, int] | None = None
     for rankdir, wrap in AUTO_LAYOUTS:
         plain = run_dot(
-            to_dot(m, style.replace(rankdir=rankdir, wrap=wrap), **options), "plain", engine=engine, timeout=timeout
+            to_dot(m, style.replace(rankdir=rankdir, wrap=wrap), **options),
+            "plain",
+            engine=engine,
+            timeout=timeout,
         ).decode("utf-8", "replace")
         fields = plain.split("\n", 1)[0].split()
         try:
@@ -326,12 +343,12 @@ def diagram(
     if not chosen:
         rankdir, wrap = choose_layout(m, style, engine=engine, timeout=timeout, **options)
         style = style.replace(rankdir=rankdir, wrap=wrap)
-    key = legend_dot(conventions(m, style, **options)) if legend else None
+    legend_source = legend_dot(conventions(m, style, **options)) if legend else None
     return Diagram(
         to_dot(m, style, **options),
         engine=engine,
         timeout=timeout,
-        legend=key,
+        legend=legend_source,
         page=page,
         landscape=landscape,
         dpi=dpi,

@@ -150,7 +150,7 @@ def run_dot(source: str, format: str = "svg", *, engine: str = "dot", timeout: f
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             start_new_session=True,
-            preexec_fn=_die_with_parent(),
+            preexec_fn=_die_with_parent(),  # noqa: PLW1509 (only prctl and getppid: async-signal-safe)
         )
     except FileNotFoundError:
         raise GraphvizNotFound(f"cannot run {program!r}: {INSTALL_HINT}") from None

@@ -17,6 +17,7 @@ Examples
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Final
 
 from argmap.render.dot import Conventions
@@ -52,13 +53,11 @@ def _attrs(**attrs: object) -> str:
         if value is None:
             continue
         text = value if isinstance(value, HTML) else f"{value:g}" if isinstance(value, float) else str(value)
-        parts.append(f"{key}={quote(text) if not isinstance(text, HTML) else quote(text)}")
+        parts.append(f"{key}={quote(text)}")
     return ", ".join(parts)
 
 
-def _box(
-    lines: list[str], name: str, sample: str, c: Conventions, **look: str | float
-) -> tuple[str, str]:
+def _box(lines: list[str], name: str, sample: str, c: Conventions, **look: str | float) -> tuple[str, str]:
     """A sample box statement: its id and its DOT line."""
     s = c.style
     size = s.fontsize - 1
@@ -74,9 +73,19 @@ def _box(
     label = _CLAIM_SAMPLES.get(sample, name)
     width = text_width(label, size, bold=bold, italic=italic) + 2 * 0.12 * 72 + 4
     node = f"legend:{sample}"
-    lines.append(
-        f"{quote(node)} [{_attrs(shape='box', style=str(look.pop('style', 'rounded,filled')), width=f'{width / 72:.3f}', margin='0.12,0.05', fontsize=size, fontcolor=colour, label=HTML(text), id=node, **{'class': 'legend-item'}, **look)}];"
+    attrs = _attrs(
+        shape="box",
+        style=str(look.pop("style", "rounded,filled")),
+        width=f"{width / 72:.3f}",
+        margin="0.12,0.05",
+        fontsize=size,
+        fontcolor=colour,
+        label=HTML(text),
+        id=node,
+        **{"class": "legend-item"},
+        **look,
     )
+    lines.append(f"{quote(node)} [{attrs}];")
     return node, lines[-1]
 
 
@@ -86,8 +95,9 @@ def legend_dot(c: Conventions) -> str:
     small = s.fontsize - 1
     lines = [
         f"digraph {quote('legend')} {{",
-        f"rankdir={quote('TB')}; nodesep={quote('0.18')}; ranksep={quote('0.12')}; bgcolor={quote('#ffffff')};",
-        f"fontname={quote(s.fontname)}; fontsize={quote(f'{s.fontsize + 1:g}')}; fontcolor={quote(s.text_colour)};",
+        f"rankdir={quote('TB')}; nodesep={quote('0.18')}; ranksep={quote('0.12')};",
+        f"bgcolor={quote('#ffffff')}; fontname={quote(s.fontname)};",
+        f"fontsize={quote(f'{s.fontsize + 1:g}')}; fontcolor={quote(s.text_colour)};",
         f"label={quote(HTML('<b>Legend</b>'))}; labelloc={quote('t')}; labeljust={quote('l')};",
         f"node [{_attrs(fontname=s.fontname, fontsize=small, fontcolor=s.text_colour)}];",
         f"edge [{_attrs(penwidth=1.4)}];",
@@ -96,7 +106,7 @@ def legend_dot(c: Conventions) -> str:
 
     row: list[str] = []
     for kind in c.claim_kinds:
-        look: dict[str, str | float] = {
+        looks: dict[str, dict[str, str | float]] = {
             "thesis": {
                 "fillcolor": s.thesis_fill,
                 "color": s.thesis_border,
@@ -114,8 +124,8 @@ def legend_dot(c: Conventions) -> str:
                 "penwidth": 1.2,
                 "style": "rounded,filled,dashed",
             },
-        }[kind]
-        row.append(_box(lines, kind, kind, c, **look)[0])
+        }
+        row.append(_box(lines, kind, kind, c, **looks[kind])[0])
     if row:
         rows.append(row)
 
@@ -126,7 +136,7 @@ def legend_dot(c: Conventions) -> str:
             _box(lines, f"#{tag}", f"tag {tag}", c, fillcolor=fill, color=s.claim_border, penwidth=1.2)[0]
         )
     for cls in c.classes:
-        look = dict(s.class_styles[cls])
+        look: dict[str, str] = dict(s.class_styles[cls])
         styles = ["rounded", "filled", *(t for t in look.pop("style", "").split(",") if t)]
         row.append(
             _box(
@@ -149,12 +159,20 @@ def legend_dot(c: Conventions) -> str:
         edge_style, head, text = _RELATIONS[kind]
         tail, end = quote(f"legend:{kind}:from"), quote(f"legend:{kind}")
         lines.append(f"{tail} [{_attrs(shape='point', width=0.06, style='invis', label='')}];")
-        label = f"{tail} -> {end} [{_attrs(color=colours[kind], style=edge_style, arrowhead=head, minlen=2)}];"
+        label = (
+            f"{tail} -> {end} [{_attrs(color=colours[kind], style=edge_style, arrowhead=head, minlen=2)}];"
+        )
         if kind == "undercut":
             junction = quote("legend:undercut:junction")
-            lines.append(
-                f"{junction} [{_attrs(shape='point', width=0.11, color=s.support_colour, fillcolor=s.support_colour, style='filled', label='')}];"
+            dot = _attrs(
+                shape="point",
+                width=0.11,
+                color=s.support_colour,
+                fillcolor=s.support_colour,
+                style="filled",
+                label="",
             )
+            lines.append(f"{junction} [{dot}];")
             lines.append(
                 f"{tail} -> {junction} [{_attrs(color=s.attack_colour, style='dashed', arrowhead='tee')}];"
             )
@@ -188,10 +206,13 @@ def legend_dot(c: Conventions) -> str:
             )
         table = (
             '<table border="0" cellspacing="0" cellpadding="2">'
-            f'<tr><td colspan="{2 * len(columns)}" align="left"><b>Speakers</b></td></tr>{"".join(cells)}</table>'
+            f'<tr><td colspan="{2 * len(columns)}" align="left"><b>Speakers</b></td></tr>'
+            f"{''.join(cells)}</table>"
         )
         lines.append(f'"legend:speakers" [{_attrs(shape="plaintext", margin=0, label=HTML(table))}];')
-        (rows[-1] if rows else rows.append([]) or rows[-1]).append("legend:speakers")
+        if not rows:
+            rows.append([])
+        rows[-1].append("legend:speakers")  # beside the arrows: a legend as flat as can be
     row = []
     if c.value_range is not None:
         lo, hi = c.value_range
@@ -206,7 +227,8 @@ def legend_dot(c: Conventions) -> str:
             )
         table = (
             '<table border="0" cellspacing="0" cellpadding="4">'
-            f'<tr><td colspan="5" align="left"><b>Value</b>: the fill of a claim</td></tr><tr>{"".join(cells)}</tr></table>'
+            '<tr><td colspan="5" align="left"><b>Value</b>: the fill of a claim</td></tr>'
+            f"<tr>{''.join(cells)}</tr></table>"
         )
         lines.append(f'"legend:values" [{_attrs(shape="plaintext", margin=0, label=HTML(table))}];')
         row.append("legend:values")
@@ -215,7 +237,7 @@ def legend_dot(c: Conventions) -> str:
 
     for r in rows:
         lines.append("{" + f"rank={quote('same')}; " + " ".join(quote(n) for n in r) + "}")
-    for upper, lower in zip(rows, rows[1:], strict=False):
+    for upper, lower in pairwise(rows):
         lines.append(f"{quote(upper[0])} -> {quote(lower[0])} [{_attrs(style='invis')}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
