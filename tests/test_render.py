@@ -158,7 +158,7 @@ def test_linked_premises_meet_at_a_junction() -> None:
     es = edges(g)
     assert es["p1", "s1"]["arrowhead"] == es["p2", "s1"]["arrowhead"] == "none"
     assert es["s1", "c"]["arrowhead"] == "normal"
-    assert "PracticalReasoning" in s1["xlabel"]
+    assert s1["xlabel"] == "Practical reasoning"
 
 
 def test_simple_support_is_one_edge() -> None:

@@ -90,10 +90,13 @@ def svg_to_pdf(svg: str) -> bytes:
         import svg2pdf_py
     except ImportError:
         raise RenderError(f"PDF output needs svg2pdf-py: {PDF_HINT}") from None
+    from argmap.render.svg import in_user_units
+
     fonts = svg2pdf_py.FontDatabase.system()
     for path in font_files():
         fonts.load_font_file(path)
     try:
-        return bytes(svg2pdf_py.svg_to_pdf(svg, fonts))
+        # svg2pdf counts a user unit as a PDF point but converts "pt" lengths as CSS does (x 4/3)
+        return bytes(svg2pdf_py.svg_to_pdf(in_user_units(svg), fonts))
     except Exception as err:  # the binding raises plain exceptions for unreadable SVG
         raise RenderError(f"svg2pdf could not convert the SVG: {err}") from None

@@ -32,7 +32,7 @@ from typing import Final
 from argmap.exceptions import RenderError
 from argmap.render.metrics import FONT_FAMILY, SVG_FONT_FAMILY
 
-__all__ = ["PAGES", "SVG_NS", "compose", "finish", "fit_page", "size"]
+__all__ = ["PAGES", "SVG_NS", "compose", "finish", "fit_page", "in_user_units", "size"]
 
 SVG_NS: Final = "http://www.w3.org/2000/svg"
 XLINK_NS: Final = "http://www.w3.org/1999/xlink"
@@ -107,6 +107,19 @@ def size(svg: str | bytes) -> tuple[float, float]:
     if len(box) != 4:
         raise RenderError("the SVG has neither width and height nor a viewBox")
     return box[2], box[3]
+
+
+def in_user_units(svg: str | bytes) -> str:
+    """Return the SVG with ``width`` and ``height`` as plain numbers of points (no unit).
+
+    >>> in_user_units('<svg xmlns="http://www.w3.org/2000/svg" width="1in" height="36pt"/>').splitlines()[1]
+    '<svg xmlns="http://www.w3.org/2000/svg" width="72" height="36" />'
+    """
+    root = _parse(svg)
+    width, height = size(svg)
+    root.set("width", _fmt(width))
+    root.set("height", _fmt(height))
+    return _dump(root)
 
 
 def _points(length: str) -> float:
