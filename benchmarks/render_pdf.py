@@ -59,7 +59,8 @@ def grey_pixels(png: bytes) -> tuple[int, int, bytes]:
 
 def main() -> None:
     svg = diagram(argmap.seed_map(), legend=True).svg()
-    words = {w for t in ET.fromstring(svg).iter(f"{SVG}text") for w in re.findall(r"\w+", "".join(t.itertext()))}
+    texts = ["".join(t.itertext()) for t in ET.fromstring(svg).iter(f"{SVG}text")]
+    words = {w for text in texts for w in re.findall(r"\w+", text)}
     ref_w, ref_h, ref = grey_pixels(svg_to_png(svg, dpi=72))
     print("| route | time (s) | PDF bytes | words found | pixels differing |")
     print("|---|---|---|---|---|")
@@ -76,8 +77,11 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "x.pdf"
             path.write_bytes(pdf)
-            text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
-            subprocess.run(["pdftoppm", "-r", "72", "-png", "-singlefile", str(path), str(Path(tmp) / "x")])
+            text = subprocess.run(
+                ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+            ).stdout
+            png = ["pdftoppm", "-r", "72", "-png", "-singlefile", str(path), str(Path(tmp) / "x")]
+            subprocess.run(png, check=True)
             w, h, pixels = grey_pixels((Path(tmp) / "x.png").read_bytes())
         found = len(words & set(re.findall(r"\w+", text)))
         if (w, h) == (ref_w, ref_h):
@@ -85,9 +89,7 @@ def main() -> None:
             fidelity = f"{differ:.2%}"
         else:
             fidelity = f"size {w}x{h} vs {ref_w}x{ref_h}"
-        print(
-            f"| {name} | {statistics.median(times):.2f} | {len(pdf)} | {found}/{len(words)} | {fidelity} |"
-        )
+        print(f"| {name} | {statistics.median(times):.2f} | {len(pdf)} | {found}/{len(words)} | {fidelity} |")
 
 
 if __name__ == "__main__":
