@@ -21,6 +21,7 @@ from argmap.page.html import html_page
 from argmap.readwrite import generate_mermaid
 from argmap.render.backend import run_dot
 from argmap.render.dot import to_dot
+from argmap.schemes import scheme_name
 
 SVG = "{http://www.w3.org/2000/svg}"
 TABLE = {
@@ -64,7 +65,7 @@ def benign_map() -> argmap.ArgumentMap:
 
 
 def svg_of(m: argmap.ArgumentMap) -> bytes:
-    return run_dot(to_dot(m, wrap=400), "svg")
+    return run_dot(to_dot(m, wrap=400, speakers="full"), "svg")
 
 
 def group_text(root: ET.Element, node_id: str) -> str:
@@ -84,7 +85,7 @@ def test_dot_read_by_graphviz_shows_the_text(text: str) -> None:
     }
     speaker = argmap.Style().speaker_format.format(speaker=shown(text))
     assert shown(group_text(root, "hostile")) == shown(f"{shown(text)} {speaker}")
-    assert shown(group_text(root, "s1")) == shown(text)
+    assert shown(group_text(root, "s1")) == shown(scheme_name(text))
     title = root.findall(f"{SVG}g/{SVG}text")
     assert shown(" ".join(t.text or "" for t in title)) == shown(text)
 

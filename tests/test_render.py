@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import importlib
+import importlib.util
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -22,7 +23,7 @@ from argmap.exceptions import GraphStructureError, RenderError
 from argmap.render import Diagram, diagram, render
 from argmap.render import backend as backend_module
 from argmap.render import dot as dot_module
-from argmap.render.dot import emphasised_conclusions, to_dot, to_pydot
+from argmap.render.dot import emphasised_conclusions, short_speakers, to_dot, to_pydot
 from argmap.render.style import THEMES, Style, StyleError, value_colour
 
 render_pkg = importlib.import_module("argmap.render")
@@ -79,6 +80,21 @@ def test_themes() -> None:
         ({"support_colour": "green"}, "colour"),
         ({"value_colours": ("#000000", "#fffff", "#ffffff")}, "colour"),
         ({"colour": "#000000"}, "unknown style option"),
+        ({"speaker_colour": '#000" image="/etc/passwd'}, "speaker_colour must be a colour"),
+        ({"text_colour": "#12345g"}, "text_colour"),
+        ({"fontname": "Helvetica,Arial,sans-serif"}, "one font family"),
+        ({"fontname": 'Arial" image="x'}, "fontname"),
+        ({"fontsize": float("nan")}, "fontsize"),
+        ({"thesis_penwidth": 99}, "thesis_penwidth"),
+        ({"speaker_format": "{speaker} {0}"}, "no other field"),
+        ({"speaker_format": "{speaker.__class__}"}, "no other field"),
+        ({"class_styles": {"x": {"image": "/etc/passwd"}}}, "only color"),
+        ({"class_styles": {"x": {"color": "red"}}}, "colour"),
+        ({"class_styles": {"x": {"style": "dashed,invis"}}}, "tokens"),
+        ({"class_styles": {'x"y': {}}}, "class name"),
+        ({"tag_colours": {"t": "blue"}}, "tag_colours"),
+        ({"speakers": "initials"}, "speakers"),
+        ({"clusters": "yes"}, "clusters"),
     ],
 )
 def test_bad_style_options(changes: dict[str, object], message: str) -> None:
@@ -127,8 +143,10 @@ def test_dot_is_deterministic() -> None:
 def test_claims() -> None:
     g = to_pydot(sample_map())
     c, p1, p2 = node_attrs(g, "c"), node_attrs(g, "p1"), node_attrs(g, "p2")
-    assert c["class"] == "claim main" and c["penwidth"] == "2.5" and "<b>" in c["label"]
-    assert p1["class"] == "claim" and "— according to the forecast" in p1["label"]
+    assert c["class"] == "claim thesis" and c["penwidth"] == "3" and "<b>" in c["label"]
+    assert c["fillcolor"] == Style().thesis_fill and c["fontcolor"] == Style().thesis_text
+    assert p1["class"] == "claim" and "— the forecast" in p1["label"]
+    assert "according to" not in p1["label"] and "according to the forecast" in p1["tooltip"]
     assert p2["class"] == "claim implicit" and "dashed" in p2["style"].split(",") and "<i>" in p2["label"]
     assert "dashed" not in p1["style"]
     assert g.get_rankdir() == '"BT"'
@@ -141,7 +159,7 @@ def test_linked_premises_meet_at_a_junction() -> None:
     es = edges(g)
     assert es["p1", "s1"]["arrowhead"] == es["p2", "s1"]["arrowhead"] == "none"
     assert es["s1", "c"]["arrowhead"] == "normal"
-    assert "PracticalReasoning" in s1["xlabel"]
+    assert s1["xlabel"] == "Practical reasoning"
 
 
 def test_simple_support_is_one_edge() -> None:
@@ -197,7 +215,7 @@ def test_values_and_classes() -> None:
     assert p1["fillcolor"] == Style().value_colours[2] and "1.00" in p1["label"]
     assert u["fillcolor"] == Style().value_colours[0] and "-1.00" in u["label"]
     p2 = node_attrs(g, "p2")
-    assert p2["class"] == "claim implicit missing" and p2["color"] == "#E69F00"
+    assert p2["class"] == "claim implicit missing" and p2["color"] == "#b36b00"
     assert edges(g)["p3", "c"]["class"] == "support extra x"
     g = to_pydot(m, values={"p1": 0.25}, value_range=(0, 1), value_precision=1, show_values=False)
     assert "0.2" not in node_attrs(g, "p1")["label"]
@@ -251,7 +269,7 @@ def test_hostile_text_survives_graphviz() -> None:
     root = svg_of(m, wrap=100)
     (node,) = svg_groups(root, "node").values()
     texts = ["".join(t.itertext()) for t in node.iter(f"{SVG}text")]
-    assert texts == ['x"]; evil [label="pwned', "— according to </font><b>"]
+    assert texts == ['x"]; evil [label="pwned', "— </font><b>"]
     assert "".join(next(root.iter(f"{SVG}text")).itertext()) == '<b>"T"</b> & \\'
 
 
@@ -272,7 +290,7 @@ def test_svg_has_ids_classes_and_texts() -> None:
     root = svg_of(m, wrap=200)
     nodes = svg_groups(root, "node")
     assert set(m.claims()) | {"s1"} == set(nodes)
-    assert nodes["c"].get("class") == "node claim main"
+    assert nodes["c"].get("class") == "node claim thesis"
     for n in m.claims():
         texts = ["".join(t.itertext()) for t in nodes[n].iter(f"{SVG}text")]
         assert texts[0] == m[n]["text"]
@@ -285,11 +303,13 @@ def test_svg_has_ids_classes_and_texts() -> None:
 def test_any_text_comes_back_from_graphviz(m: argmap.ArgumentMap) -> None:
     style = Style(wrap=24)
     nodes = svg_groups(svg_of(m, style=style), "node")
+    shorts = short_speakers(m)
     for n in m.claims():
         d = m[n]
         expected = textwrap.wrap(d["text"], style.wrap)
         if d["speaker"]:
-            expected += textwrap.wrap(style.speaker_format.format(speaker=d["speaker"]), style.wrap + 8)
+            short = shorts[" ".join(d["speaker"].split())]
+            expected += textwrap.wrap(style.short_speaker_format.format(speaker=short), style.wrap + 8)
         texts = ["".join(t.itertext()) for t in nodes[n].iter(f"{SVG}text")]
         # Graphviz drops spaces at the ends of lines; textwrap keeps none either
         assert [t.strip() for t in texts] == [e.strip() for e in expected]
@@ -298,8 +318,9 @@ def test_any_text_comes_back_from_graphviz(m: argmap.ArgumentMap) -> None:
 @pytest.mark.exe
 @pytest.mark.parametrize("suffix", [".svg", ".png", ".pdf", ".dot", ".gv"])
 def test_render_by_suffix(tmp_path: Path, suffix: str) -> None:
-    if suffix == ".pdf" and backend_module.find_program() == ("graphviz-pure", mock.ANY):
-        pytest.skip("graphviz-pure writes no PDF")
+    no_pdf = importlib.util.find_spec("svg2pdf_py") is None
+    if suffix == ".pdf" and no_pdf and backend_module.find_program() == ("graphviz-pure", mock.ANY):
+        pytest.skip("graphviz-pure writes no PDF and svg2pdf-py is not installed")
     out = render(sample_map(), tmp_path / f"map{suffix}")
     data = out.read_bytes()
     magic = {".svg": b"<?xml", ".png": b"\x89PNG", ".pdf": b"%PDF", ".dot": b"digraph", ".gv": b"digraph"}
@@ -332,15 +353,23 @@ def test_failed_render_keeps_the_old_file(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["map.svg"]
 
 
+TINY_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="20pt" height="10pt" viewBox="0 0 20 10"/>'
+
+
 def test_diagram_uses_the_backend() -> None:
-    with mock.patch.object(render_pkg, "run_dot", autospec=True, return_value=b"<svg/>") as run:
-        d = diagram(sample_map(), theme="colorblind", engine="neato", timeout=5.0)
-        assert d.pipe("png") == b"<svg/>"
-        run.assert_called_once_with(d.source, "png", engine="neato", timeout=5.0)
-        assert d._repr_svg_() == "<svg/>"
-        assert d._repr_mimebundle_() == {"image/svg+xml": "<svg/>"}
-        bundle = d._repr_mimebundle_(include=["image/png", "text/html"])
-        assert bundle == {"image/png": base64.b64encode(b"<svg/>").decode()}
+    with mock.patch.object(render_pkg, "run_dot", autospec=True, return_value=TINY_SVG) as run:
+        d = diagram(sample_map(), theme="colorblind", engine="neato", timeout=5.0, rankdir="BT")
+        assert d.pipe("png").startswith(b"\x89PNG")
+        run.assert_called_once_with(d.source, "svg", engine="neato", timeout=5.0)
+        assert d.pipe("json") == TINY_SVG
+        run.assert_called_with(d.source, "json", engine="neato", timeout=5.0)
+        assert 'viewBox="0 0 20 10"' in d._repr_svg_()
+        bundle = d._repr_mimebundle_()
+        assert sorted(bundle) == ["image/svg+xml", "text/html"]
+        assert "max-width:100%" in bundle["text/html"] and "<script" not in bundle["text/html"]
+        assert bundle["image/svg+xml"].split("?>", 1)[1].strip() in bundle["text/html"]
+        bundle = d._repr_mimebundle_(include=["image/png"])
+        assert list(bundle) == ["image/png"] and base64.b64decode(bundle["image/png"]).startswith(b"\x89PNG")
         assert d._repr_mimebundle_(include=["image/svg+xml"], exclude=["image/svg+xml"]) == {}
     assert Style.theme("colorblind").support_colour in d.source
     assert repr(d) == f"<Diagram: {len(d.source)} characters of DOT>"

@@ -42,7 +42,7 @@ def test_missing_binary_says_what_to_install() -> None:
     assert not backend.graphviz_available()
     with pytest.raises(GraphvizNotFound, match="apt-get install graphviz") as info:
         backend.run_dot(SOURCE)
-    assert "argmap[engine]" in str(info.value)
+    assert "pip install graphviz-pure" in str(info.value)
     assert isinstance(info.value, ArgmapError)
 
 
@@ -110,3 +110,66 @@ def test_installed_fallback_engine(monkeypatch: pytest.MonkeyPatch) -> None:
     assert backend.find_program() == ("graphviz-pure", pure)
     assert b"<svg" in backend.run_dot(SOURCE, "svg")
     assert backend.run_dot(SOURCE, "png").startswith(b"\x89PNG")
+
+
+KILLED_PARENT = """
+import sys
+from argmap.render import backend
+backend.run_dot("digraph {}", "svg", timeout=60)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+@pytest.mark.parametrize("signal_name", ["SIGKILL", "SIGTERM"])
+def test_killing_argmap_ends_the_engine(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, signal_name: str
+) -> None:
+    import signal
+    import subprocess
+    import time
+
+    pid_file = tmp_path / "engine.pid"
+    fake_engine(tmp_path, "dot", f'echo $$ > "{pid_file}"; exec sleep 30')
+    env = {**os.environ, "PATH": f"{tmp_path}{os.pathsep}{TOOLS}"}
+    parent = subprocess.Popen([sys.executable, "-c", KILLED_PARENT], env=env)
+    deadline = time.monotonic() + 20
+    while not pid_file.exists() or not pid_file.read_text().strip():
+        assert time.monotonic() < deadline, "the fake engine never started"
+        time.sleep(0.05)
+    engine = int(pid_file.read_text())
+    assert os.getpgid(engine) == engine != os.getpgid(parent.pid)  # a session of its own
+    parent.send_signal(getattr(signal, signal_name))
+    parent.wait(10)
+    while True:
+        try:
+            os.kill(engine, 0)
+        except ProcessLookupError:
+            break
+        with open(f"/proc/{engine}/stat") as stat:  # a zombie waiting for init is gone too
+            if stat.read().split()[2] == "Z":
+                break
+        assert time.monotonic() < deadline, "the engine outlived argmap"
+        time.sleep(0.05)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_timeout_ends_the_whole_group(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import time
+
+    pid_file = tmp_path / "child.pid"
+    fake_engine(tmp_path, "dot", f'sleep 30 & echo $! > "{pid_file}"; wait')
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{TOOLS}")
+    with pytest.raises(RenderError, match="took longer"):
+        backend.run_dot(SOURCE, timeout=0.5)
+    child = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while True:
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        with open(f"/proc/{child}/stat") as stat:
+            if stat.read().split()[2] == "Z":
+                break
+        assert time.monotonic() < deadline, "the engine's child outlived the timeout"
+        time.sleep(0.05)

@@ -104,4 +104,4 @@ def test_html(ref: Path, tmp_path: Path) -> None:
     assert main(["html", str(ref), "-o", str(out), "--title", "My <map>"]) == 0
     page = out.read_text(encoding="utf-8")
     assert "<title>My &lt;map&gt;</title>" in page
-    assert '<g id="build" class="node claim main' in page
+    assert '<g id="build" class="node claim thesis' in page

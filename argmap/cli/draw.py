@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from argmap.cli._common import add_large_options, add_look_options, write_drawing
+from argmap.cli._common import add_large_options, add_look_options, look_options, write_drawing
 
 __all__ = ["setup_demo", "setup_render", "setup_show"]
 
@@ -49,18 +49,25 @@ def setup_demo(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--output",
         default="putin_has_no_time_left.svg",
         metavar="OUT",
-        help="output file (default: putin_has_no_time_left.svg here); .svg, .png, .pdf or .dot",
+        help="output file (default: putin_has_no_time_left.svg here, also as .png); .svg, .png, .pdf or .dot",
     )
-    add_look_options(p)
+    add_look_options(p, legend=True)
     p.set_defaults(func=_cmd_demo)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from argmap.render import diagram
     from argmap.render.outline import outline
     from argmap.seed import seed_map
 
     m = seed_map()
-    path = write_drawing(m, args.output, args)
+    drawing = diagram(m, **look_options(args))
+    path = drawing.render(args.output)
     print(outline(m))
     print(f"\nwrote the map of {m.title!r} to {path.resolve()}")
+    if Path(args.output).suffix.lower() == ".svg":  # and a picture any viewer opens
+        png = drawing.render(Path(args.output).with_suffix(".png"))
+        print(f"wrote it as PNG to {png.resolve()}")
     return 0

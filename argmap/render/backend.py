@@ -3,9 +3,14 @@
 :func:`run_dot` pipes DOT text through an engine and returns the output bytes.
 The engine is the system Graphviz ``dot`` (:data:`DOT_BINARY`) when it is on
 ``PATH``; otherwise ``graphviz-pure`` (:data:`PURE_BINARY`), a self-contained
-port of Graphviz that ``pip install 'argmap[engine]'`` installs, found on
-``PATH`` or beside the running Python. It writes every format the system
-``dot`` does except PDF.
+port of Graphviz that ``pip install argmap`` installs, found on ``PATH`` or
+beside the running Python. It writes every format the system ``dot`` does
+except PDF (argmap makes PDF from the SVG, :mod:`argmap.render.convert`).
+
+The engine runs in a session of its own, so that a terminal's Ctrl-C reaches
+argmap alone; argmap ends the whole group on a timeout or an interrupt, and on
+Linux the engine is also told to die with its parent (``PR_SET_PDEATHSIG``),
+so that killing argmap, even with SIGKILL, never leaves an engine running.
 
 Errors: no engine raises :class:`~argmap.exceptions.GraphvizNotFound` with an
 install hint; an engine that exits non-zero raises
@@ -22,11 +27,14 @@ True
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import sysconfig
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -47,7 +55,7 @@ DOT_BINARY: Final = "dot"
 """The system Graphviz program, looked up on ``PATH``."""
 
 PURE_BINARY: Final = "graphviz-pure"
-"""The fallback engine's program, from the ``graphviz-pure`` package (the ``engine`` extra)."""
+"""The fallback engine's program, from the ``graphviz-pure`` package (a dependency of argmap)."""
 
 OUTPUT_FORMATS: Final = frozenset({"svg", "png", "pdf", "dot", "xdot", "json", "plain", "jpg"})
 """Output formats :func:`run_dot` accepts."""
@@ -57,7 +65,7 @@ ENGINES: Final = frozenset({"dot", "neato", "fdp", "sfdp", "circo", "twopi", "os
 
 INSTALL_HINT: Final = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
-    "Windows: winget install graphviz) or the pip-installable engine: pip install 'argmap[engine]'"
+    "Windows: winget install graphviz) or the pip-installable engine: pip install graphviz-pure"
 )
 
 _NO_PDF: Final = frozenset({"pdf"})
@@ -136,14 +144,55 @@ def run_dot(source: str, format: str = "svg", *, engine: str = "dot", timeout: f
         )
     cmd = [program, f"-K{engine}", f"-T{format}"]
     try:
-        proc = subprocess.run(
-            cmd, input=source.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+            preexec_fn=_die_with_parent(),  # noqa: PLW1509 (only prctl and getppid: async-signal-safe)
         )
     except FileNotFoundError:
         raise GraphvizNotFound(f"cannot run {program!r}: {INSTALL_HINT}") from None
+    try:
+        stdout, raw_err = proc.communicate(source.encode("utf-8"), timeout=timeout)
     except subprocess.TimeoutExpired:
+        _end(proc)
         raise RenderError(f"{Path(program).name} took longer than {timeout:g} s and was stopped") from None
-    stderr = proc.stderr.decode("utf-8", "replace")
+    except BaseException:  # KeyboardInterrupt, SystemExit: never leave the engine behind
+        _end(proc)
+        raise
+    stderr = raw_err.decode("utf-8", "replace")
     if proc.returncode != 0:
         raise RenderError(f"{Path(program).name} -T{format} exited with status {proc.returncode}", stderr)
-    return proc.stdout
+    return stdout
+
+
+def _end(proc: subprocess.Popen[bytes]) -> None:
+    """Kill the engine's process group and reap it."""
+    try:
+        os.killpg(proc.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        proc.kill()
+    proc.communicate()
+
+
+_PR_SET_PDEATHSIG: Final = 1
+
+
+def _die_with_parent() -> Callable[[], None] | None:
+    """Return a pre-exec hook asking Linux to kill the engine when argmap dies (None elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    parent = os.getpid()
+
+    def hook() -> None:
+        prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        if os.getppid() != parent:  # argmap died before the request took hold
+            os._exit(1)
+
+    return hook
