@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from _teaching_maps import random_maps, reference_map
@@ -24,9 +25,9 @@ def test_reference_exercises_seed_7() -> None:
     ]
     assert [(q["role"], q["claim"], q["letter"]) for q in ex.roles] == [
         ("main conclusion", "build", "b"),
-        ("premise", "jams", "a"),
+        ("premise", "jams", "b"),
         ("objection", "budget", "d"),
-        ("intermediate conclusion", "unsafe", "d"),
+        ("intermediate conclusion", "unsafe", "c"),
     ]
     assert ex.implicit == [
         {
@@ -49,8 +50,9 @@ def test_answers_are_right_and_options_unambiguous() -> None:
             wrong = [c for c in q["option_claims"] if c != q["claim"]]
             for c in wrong:
                 assert q["role"] not in claim_roles(m, c)
-                if q["role"] == "premise":  # an intermediate conclusion is a premise too
-                    assert not m.inferences_from(c)
+                if q["role"] == "premise":  # an intermediate conclusion is a premise too, and so
+                    assert not m.inferences_from(c)  # is an objection, of its counter-argument
+                    assert not m.attacks_by(c)
             assert "end-jams" not in q["option_claims"]  # the implicit premise is exercise 3's answer
 
 
@@ -68,7 +70,7 @@ def test_markdown_and_json() -> None:
     assert md.split("## Answers", 1)[1].strip().splitlines() == [
         "**1.** gap 1: The old bridge is unsafe.; gap 2: Traffic jams cost commuters an hour a day.",
         "",
-        "**2.** 1: b; 2: a; 3: d; 4: d",
+        "**2.** 1: b; 2: b; 3: d; 4: c",
         "",
         "**3.** 1: A new bridge would end the jams.",
     ]
@@ -118,3 +120,18 @@ def test_random_maps(m: ArgumentMap, seed: int) -> None:
         assert q["role"] in claim_roles(m, q["claim"])
         assert len(set(q["option_claims"])) == len(q["option_claims"])
     ex.to_markdown()
+
+
+HOSTILE = "<img src=x onerror=alert(1)>\n```\n<script>alert(2)</script>"
+
+
+def test_markdown_sheet_escapes_what_it_carries() -> None:
+    # issue 12 point 9: claim text went into the sheet raw, inside a code fence it could close
+    m = ArgumentMap()
+    c = m.claim("Conclusion " + HOSTILE)
+    m.support(c, [m.claim("Premise " + HOSTILE), m.claim("Hidden " + HOSTILE, implicit=True)])
+    m.attack(c, m.claim("Objection " + HOSTILE))
+    for seed in range(5):
+        md = make_exercises(m, seed=seed, gap_share=0.5).to_markdown()
+        assert not re.search(r"(?<!\\)[<>`]", md)  # every mark escaped
+        assert "\\<img src=x onerror=alert(1)\\>" in md
