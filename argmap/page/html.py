@@ -2,8 +2,8 @@
 
 The page inlines the SVG diagram (``argmap.render.diagram(m).pipe("svg")``), the source text with
 each quote wrapped in a ``<span class="argmap-q" data-claims="[...]">`` (a JSON list of claim ids,
-so any id works; overlapping quotes are cut into segments that list every claim covering them), and a side panel with the selected claim, the
-map in standard form and the critical questions of each inference's scheme. A click on a claim in
+so any id works; overlapping quotes are cut into segments that list every claim covering them),
+and a side panel with the selected claim, the map in standard form and the critical questions of each inference's scheme. A click on a claim in
 the diagram highlights its quote and scrolls to it; a click on a quote highlights its claim (the
 shortest quote wins where quotes overlap). It loads nothing: no external URL, the script and the
 styles are inline. Every text is escaped with :func:`html.escape`; the data the script reads is
@@ -14,7 +14,7 @@ Examples
 >>> m = argmap.ArgumentMap(source="It rains. So <b>wet</b>.")
 >>> _ = m.support(m.claim("The street is wet.", quote="<b>wet</b>"), m.claim("It rains.", quote="It rains."))
 >>> page = html_page(m, svg="<svg></svg>")
->>> '<span class="argmap-q" data-claims="[&quot;the-street-is-wet&quot;]">&lt;b&gt;wet&lt;/b&gt;</span>' in page
+>>> '<span class="argmap-q" data-claims="[&quot;the-street-is-wet&quot;]">&lt;b&gt;wet' in page
 True
 >>> "http" in page
 False
@@ -239,7 +239,8 @@ def html_page(m: ArgumentMap, *, svg: str | bytes | None = None, title: str | No
         text = "<p><em>The map has no source text.</em></p>"
     else:
         text = "".join(
-            f'<span class="argmap-q" data-claims="{html.escape(_json_script(list(ids)))}">{html.escape(piece)}</span>'
+            f'<span class="argmap-q" data-claims="{html.escape(json.dumps(list(ids)))}">'
+            f"{html.escape(piece)}</span>"
             if ids
             else html.escape(piece)
             for piece, ids in source_segments(m)
@@ -254,7 +255,8 @@ def html_page(m: ArgumentMap, *, svg: str | bytes | None = None, title: str | No
 <style>{_CSS}</style>
 </head>
 <body>
-<header><button id="argmap-fit" type="button" aria-pressed="false">Full size</button><h1>{html.escape(title)}</h1></header>
+<header><button id="argmap-fit" type="button" aria-pressed="false">Full size</button>
+<h1>{html.escape(title)}</h1></header>
 <main>
 <section id="argmap-diagram" class="argmap-fit" aria-label="Diagram">
 {svg}
