@@ -3,7 +3,8 @@
 The page inlines the SVG diagram (``argmap.render.diagram(m).pipe("svg")``), the source text with
 each quote wrapped in a ``<span class="argmap-q" data-claims="[...]">`` (a JSON list of claim ids,
 so any id works; overlapping quotes are cut into segments that list every claim covering them),
-and a side panel with the selected claim, the map in standard form and the critical questions of each inference's scheme. A click on a claim in
+and a side panel with the selected claim, the map in standard form and the critical questions
+of each inference's scheme. A click on a claim in
 the diagram highlights its quote and scrolls to it; a click on a quote highlights its claim (the
 shortest quote wins where quotes overlap). It loads nothing: no external URL, the script and the
 styles are inline. Every text is escaped with :func:`html.escape`; the data the script reads is
