@@ -114,7 +114,10 @@ class Exercises:
                 out += [f"   - {e(p)}" for p in t["premises"]]
                 out += [f"   - ({e(GAP)})", f"   - So: {e(t['conclusion'])}"]
             out.append("")
-            key += ["**3.** " + "; ".join(f"{i}: {e(t['answer'])}" for i, t in enumerate(self.implicit, 1)), ""]
+            key += [
+                "**3.** " + "; ".join(f"{i}: {e(t['answer'])}" for i, t in enumerate(self.implicit, 1)),
+                "",
+            ]
         if len(out) == 2:
             out += ["(the map has no arguments to make exercises from)", ""]
         elif answers:

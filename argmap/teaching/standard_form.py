@@ -243,5 +243,3 @@ def escape_markdown(text: str) -> str:
     \<img src=x\> \`\`\`
     """
     return " ".join(text.split()).translate(_MD_SPECIAL)
-
-
