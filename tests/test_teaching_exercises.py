@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from _teaching_maps import random_maps, reference_map
@@ -135,3 +136,44 @@ def test_markdown_sheet_escapes_what_it_carries() -> None:
         md = make_exercises(m, seed=seed, gap_share=0.5).to_markdown()
         assert not re.search(r"(?<!\\)[<>`]", md)  # every mark escaped
         assert "\\<img src=x onerror=alert(1)\\>" in md
+
+
+def test_worksheet_sheet_and_key_are_separate() -> None:
+    from argmap.page.worksheet import blanked_map, worksheet_page
+
+    m = reference_map()
+    m.attack("unsafe", m.claim(HOSTILE, id="evil"))
+    ex = make_exercises(m, seed=7)
+    sheet = worksheet_page(m, ex, svg="<svg></svg>")
+    key = worksheet_page(m, ex, key=True, svg="<svg></svg>")
+    assert "<title>Exercises: Bridge</title>" in sheet and "<title>Answer key: Bridge</title>" in key
+    assert 'class="argmap-answer"' not in sheet and key.count('class="argmap-answer"') == 2 + 4 + 1
+    assert "A new bridge would end the jams." not in sheet  # exercise 3's answer
+    assert "<img" not in sheet and "<script" not in sheet and "<img" not in key
+    blank = blanked_map(m, ex)
+    assert [blank[g["claim"]]["text"] for g in ex.gaps] == [f"Gap {g['gap']}: {GAP}" for g in ex.gaps]
+    assert blank["end-jams"]["text"] == f"Exercise 3.1: {GAP}"
+    assert m["end-jams"]["text"] == "A new bridge would end the jams."  # the map is not changed
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("paper", ["A4", "letter"])
+def test_worksheet_prints(tmp_path: Path, paper: str) -> None:
+    from argmap.cli import main
+    from argmap.files import write
+    from argmap.page.pdf import find_chromium
+
+    if find_chromium() is None:
+        pytest.skip("no Chromium to print with")
+    write(reference_map(), tmp_path / "m.json")
+    args = [
+        "exercises",
+        str(tmp_path / "m.json"),
+        "-o",
+        str(tmp_path / "s.pdf"),
+        "--key",
+        str(tmp_path / "k.pdf"),
+    ]
+    assert main([*args, "--paper", paper]) == 0
+    for name in ("s.pdf", "k.pdf"):
+        assert (tmp_path / name).read_bytes().startswith(b"%PDF")

@@ -76,22 +76,57 @@ def _cmd_questions(args: argparse.Namespace) -> int:
 
 
 def setup_exercises(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("exercises", help="make fill-the-gaps, role and implicit-premise exercises")
+    p = sub.add_parser("exercises", help="make a worksheet: fill the gaps, roles, implicit premises")
     p.add_argument("file", help="the map")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed, same exercises")
     p.add_argument("--json", action="store_true", help="write JSON instead of a Markdown worksheet")
     p.add_argument("--gaps", type=float, default=0.3, help="share of claims blanked (default 0.3)")
     p.add_argument("--questions", type=int, default=4, help="role questions to ask at most (default 4)")
-    p.add_argument("-o", "--output", help="write to this file instead of standard output")
+    p.add_argument(
+        "-o", "--output", help="the sheet: .html, .pdf or .md (.json: the exercises as data); default stdout"
+    )
+    p.add_argument("--key", metavar="FILE", help="write the answer key here (.html, .pdf or .md)")
+    p.add_argument("--paper", choices=("A4", "letter"), default="A4", help="paper of PDF output (default A4)")
     p.set_defaults(func=_cmd_exercises)
+
+
+def _write_sheet(m: object, ex: object, target: str, *, key: bool, paper: str, with_answers: bool) -> None:
+    from argmap._io import atomic_write
+    from argmap.model import ArgumentMap
+    from argmap.teaching.exercises import Exercises
+
+    assert isinstance(m, ArgumentMap) and isinstance(ex, Exercises)
+    suffix = target.lower().rsplit(".", 1)[-1] if "." in target else ""
+    if suffix in ("html", "htm", "pdf"):
+        from argmap.page.worksheet import worksheet_page
+
+        page = worksheet_page(m, ex, key=key)
+        if suffix == "pdf":
+            from argmap.page.pdf import print_pdf
+
+            print_pdf(page, target, paper=paper)
+        else:
+            atomic_write(target, page)
+    elif suffix == "json":
+        atomic_write(target, ex.to_json() + "\n")
+    else:
+        atomic_write(target, ex.to_markdown(answers=key or with_answers))
 
 
 def _cmd_exercises(args: argparse.Namespace) -> int:
     from argmap.files import read
     from argmap.teaching.exercises import make_exercises
 
-    ex = make_exercises(read(args.file), args.seed, gap_share=args.gaps, questions=args.questions)
-    emit(ex.to_json() if args.json else ex.to_markdown(), args.output)
+    m = read(args.file)
+    ex = make_exercises(m, args.seed, gap_share=args.gaps, questions=args.questions)
+    if args.output is None or args.output == "-":
+        emit(ex.to_json() if args.json else ex.to_markdown(answers=args.key is None), None)
+    elif args.json:
+        emit(ex.to_json(), args.output)
+    else:
+        _write_sheet(m, ex, args.output, key=False, paper=args.paper, with_answers=args.key is None)
+    if args.key:
+        _write_sheet(m, ex, args.key, key=True, paper=args.paper, with_answers=True)
     return 0
 
 
