@@ -13,9 +13,9 @@ Examples
 >>> _ = m.support(m.claim("Take an umbrella."), m.claim("It will rain."))
 >>> ex = make_exercises(m, seed=1)
 >>> sheet = worksheet_page(m, ex, svg="<svg></svg>")
->>> "Exercises: Rain &lt;1&gt;" in sheet, "argmap-answer" in sheet
+>>> "Exercises: Rain &lt;1&gt;" in sheet, 'class="argmap-answer"' in sheet
 (True, False)
->>> "argmap-answer" in worksheet_page(m, ex, key=True, svg="<svg></svg>")
+>>> 'class="argmap-answer"' in worksheet_page(m, ex, key=True, svg="<svg></svg>")
 True
 """
 
