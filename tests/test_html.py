@@ -64,9 +64,15 @@ def test_no_external_resources() -> None:
 
 def test_quotes_are_wrapped() -> None:
     page = html_page(reference_map(), svg=FAKE_SVG)
-    assert '<span class="argmap-q" data-claims="build">The city should build a new bridge.</span>' in page
+    assert (
+        '<span class="argmap-q" data-claims="[&quot;build&quot;]">The city should build a new bridge.</span>'
+        in page
+    )
     # "the old bridge is unsafe" lies inside the engineers' quote: both claims cover it
-    assert '<span class="argmap-q" data-claims="unsafe engineers">the old bridge is unsafe</span>' in page
+    assert (
+        '<span class="argmap-q" data-claims="[&quot;unsafe&quot;, &quot;engineers&quot;]">'
+        "the old bridge is unsafe</span>" in page
+    )
     text = re.sub(r"<[^>]+>", "", page.split('<div id="argmap-text">')[1].split("</div>")[0])
     assert text == SOURCE
 
@@ -202,3 +208,55 @@ def test_clicks_link_diagram_and_text(browser: object, tmp_path: Path) -> None:
     assert HIGHLIGHT in set(_png_pixels(after))  # the clicked claim's outline
     assert HIGHLIGHT not in set(_png_pixels(before))
     page.close()
+
+
+@pytest.mark.exe
+def test_an_id_with_a_space_still_links(browser: object, tmp_path: Path) -> None:
+    # issue 12 point 9: data-claims was split on spaces, so "old bridge" broke clicking (JS error)
+    m = ArgumentMap(source="It rains. So the street is wet.")
+    m.support(
+        m.claim("The street is wet.", id="wet street", quote="So the street is wet."),
+        m.claim("It rains.", id="rain", quote="It rains."),
+    )
+    out = tmp_path / "space.html"
+    write_html(m, out)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(out.as_uri())
+    page.click("text=So the street is wet.")
+    assert errors == []
+    assert page.get_attribute("body", "data-selected") == "wet street"
+    page.close()
+
+
+@pytest.mark.exe
+def test_the_map_is_fitted_to_the_width_and_zooms(browser: object, tmp_path: Path) -> None:
+    from argmap.files import read
+
+    out = tmp_path / "seed.html"
+    write_html(read(Path(__file__).parent.parent / "seeds" / "putin_has_no_time_left.argdown"), out)
+    page = browser.new_page(viewport={"width": 1280, "height": 800})  # type: ignore[attr-defined]
+    page.goto(out.as_uri())
+    box = page.eval_on_selector("#argmap-diagram", "e => e.clientWidth")
+    width = page.eval_on_selector("#argmap-diagram svg", "e => e.getBoundingClientRect().width")
+    assert width <= box
+    page.click("#argmap-fit")
+    assert page.eval_on_selector("#argmap-diagram svg", "e => e.getBoundingClientRect().width") > 2 * box
+    page.close()
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize(("paper", "size"), [("A4", (595, 842)), ("letter", (612, 792))])
+def test_the_page_prints(tmp_path: Path, paper: str, size: tuple[int, int]) -> None:
+    from argmap.page.pdf import find_chromium, print_pdf
+
+    if find_chromium() is None:
+        pytest.skip("no Chromium to print with")
+    out = print_pdf(html_page(reference_map()), tmp_path / "map.pdf", paper=paper)
+    data = out.read_bytes()
+    boxes = {
+        tuple(round(float(x)) for x in b.split()[2:]) for b in re.findall(rb"/MediaBox\s*\[([^\]]+)\]", data)
+    }
+    # the diagram on a landscape page, the text on portrait ones
+    assert boxes == {size, size[::-1]}

@@ -83,19 +83,94 @@ def test_grade(ref: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     write(student_map(), stu)
     assert main(["grade", str(stu), str(ref)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Claims     P 0.833  R 0.833  F1 0.833")
+    assert out.startswith("Score      55.7 / 100")
+    assert "Claims     P 0.833  R 0.833  F1 0.833" in out
     assert main(["grade", str(stu), str(ref), "--threshold", "0"]) == 1
+    assert main(["grade", str(stu), str(ref), "--match", "p=end-jams", "--match", "b="]) == 0
+    out = capsys.readouterr().out
+    assert "“Bridges are pretty.” ~ “A new bridge would end the jams.”" in out and "set by hand" in out
+    assert main(["grade", str(stu), str(ref), "--match", "nonsense"]) == 1
+    assert "STUDENT_ID=REFERENCE_ID" in capsys.readouterr().err
+
+
+def test_grade_matches_file(ref: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    stu = tmp_path / "stu.json"
+    write(student_map(), stu)
+    (tmp_path / "m.txt").write_text("# by hand\n[other.json]\np = budget\n[stu.json]\np = end-jams\n")
+    assert main(["grade", str(stu), str(ref), "--matches", str(tmp_path / "m.txt")]) == 0
+    assert "“Bridges are pretty.” ~ “A new bridge would end the jams.”" in capsys.readouterr().out
+
+
+def test_grade_a_class(
+    ref: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import csv
+
+    folder = tmp_path / "class"
+    folder.mkdir()
+    write(reference_map(), folder / "perfect.json")
+    write(student_map(), folder / "flawed.json")
+    (folder / "broken.json").write_text('{"nodes": [')
+    out = tmp_path / "out"
+    svg = "<svg></svg>"
+    from argmap.page import feedback
+
+    real = feedback.feedback_page
+    monkeypatch.setattr(feedback, "feedback_page", lambda r, **kw: real(r, svg=svg, **kw))  # no Graphviz
+    assert main(["grade", str(ref), str(folder), "-o", str(out)]) == 1  # one file is broken
+    captured = capsys.readouterr()
+    assert "graded 2 of 3 files" in captured.out
+    assert "could not grade broken.json" in captured.err
+    rows = list(csv.DictReader((out / "grades.csv").open(encoding="utf-8")))
+    assert [(r["file"], r["score"]) for r in rows] == [
+        ("broken.json", ""),
+        ("flawed.json", "55.7"),
+        ("perfect.json", "100.0"),
+    ]
+    assert rows[0]["error"] and rows[2]["claims_f1"] == "1.0" and rows[1]["relations_f1"] == "0.4583"
+    assert sorted(p.name for p in out.iterdir()) == [
+        "broken.json.html", "flawed.json.html", "grades.csv", "perfect.json.html"
+    ]  # fmt: skip
+    assert "could not be read" in (out / "broken.json.html").read_text(encoding="utf-8")
+    assert "55.7" in (out / "flawed.json.html").read_text(encoding="utf-8")
+    assert main(["grade", str(ref), str(folder)]) == 1
+    assert "needs -o OUT_DIR" in capsys.readouterr().err
 
 
 @pytest.mark.exe
-def test_grade_diagram(ref: Path, tmp_path: Path) -> None:
+def test_grade_diagram_agrees_with_the_report(ref: Path, tmp_path: Path) -> None:
+    import re
+
+    from argmap.teaching.grading import compare
+
     stu = tmp_path / "stu.json"
     write(student_map(), stu)
     assert main(["grade", str(stu), str(ref), "-o", str(tmp_path / "diff.svg")]) == 0
     svg = (tmp_path / "diff.svg").read_text(encoding="utf-8")
-    assert 'class="node claim implicit missing"' in svg
-    assert 'class="node claim extra"' in svg
-    assert svg.count("matched") >= 5
+    classes: dict[str, set[str]] = {}
+    for gid, cls in re.findall(r'<g id="([^"]+)" class="([^"]+)"', svg):
+        classes.setdefault(gid.replace("&#45;", "-").replace("&gt;", ">"), set()).update(cls.split())
+    c = compare(student_map(), reference_map())
+    for x in c.matches:  # every counted claim match is drawn as one
+        assert "matched" in classes[x.reference], x
+    for c_id in c.missing_claims:
+        assert "missing" in classes[c_id]
+    for y in c.relation_matches:  # and every relation pairing with its kind
+        assert y.kind in classes[y.reference], y
+    for r in c.missing_relations:
+        assert "missing" in classes[r]
+    drawn_extra = {g for g, k in classes.items() if "extra" in k and "->" not in g}
+    assert len(drawn_extra) == len(c.extra_claims) + len(c.extra_relations)
+
+
+@pytest.mark.exe
+def test_grade_feedback_page(ref: Path, tmp_path: Path) -> None:
+    stu = tmp_path / "stu.json"
+    write(student_map(), stu)
+    assert main(["grade", str(stu), str(ref), "-o", str(tmp_path / "feedback.html")]) == 0
+    page = (tmp_path / "feedback.html").read_text(encoding="utf-8")
+    assert "<strong>partial</strong>" in page and "<strong>mistyped</strong>" in page  # the legend
+    assert 'class="node claim extra"' in page
 
 
 @pytest.mark.exe

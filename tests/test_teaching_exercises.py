@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pytest
 from _teaching_maps import random_maps, reference_map
@@ -24,9 +26,9 @@ def test_reference_exercises_seed_7() -> None:
     ]
     assert [(q["role"], q["claim"], q["letter"]) for q in ex.roles] == [
         ("main conclusion", "build", "b"),
-        ("premise", "jams", "a"),
+        ("premise", "jams", "b"),
         ("objection", "budget", "d"),
-        ("intermediate conclusion", "unsafe", "d"),
+        ("intermediate conclusion", "unsafe", "c"),
     ]
     assert ex.implicit == [
         {
@@ -49,8 +51,9 @@ def test_answers_are_right_and_options_unambiguous() -> None:
             wrong = [c for c in q["option_claims"] if c != q["claim"]]
             for c in wrong:
                 assert q["role"] not in claim_roles(m, c)
-                if q["role"] == "premise":  # an intermediate conclusion is a premise too
-                    assert not m.inferences_from(c)
+                if q["role"] == "premise":  # an intermediate conclusion is a premise too, and so
+                    assert not m.inferences_from(c)  # is an objection, of its counter-argument
+                    assert not m.attacks_by(c)
             assert "end-jams" not in q["option_claims"]  # the implicit premise is exercise 3's answer
 
 
@@ -68,7 +71,7 @@ def test_markdown_and_json() -> None:
     assert md.split("## Answers", 1)[1].strip().splitlines() == [
         "**1.** gap 1: The old bridge is unsafe.; gap 2: Traffic jams cost commuters an hour a day.",
         "",
-        "**2.** 1: b; 2: a; 3: d; 4: d",
+        "**2.** 1: b; 2: b; 3: d; 4: c",
         "",
         "**3.** 1: A new bridge would end the jams.",
     ]
@@ -118,3 +121,59 @@ def test_random_maps(m: ArgumentMap, seed: int) -> None:
         assert q["role"] in claim_roles(m, q["claim"])
         assert len(set(q["option_claims"])) == len(q["option_claims"])
     ex.to_markdown()
+
+
+HOSTILE = "<img src=x onerror=alert(1)>\n```\n<script>alert(2)</script>"
+
+
+def test_markdown_sheet_escapes_what_it_carries() -> None:
+    # issue 12 point 9: claim text went into the sheet raw, inside a code fence it could close
+    m = ArgumentMap()
+    c = m.claim("Conclusion " + HOSTILE)
+    m.support(c, [m.claim("Premise " + HOSTILE), m.claim("Hidden " + HOSTILE, implicit=True)])
+    m.attack(c, m.claim("Objection " + HOSTILE))
+    for seed in range(5):
+        md = make_exercises(m, seed=seed, gap_share=0.5).to_markdown()
+        assert not re.search(r"(?<!\\)[<>`]", md)  # every mark escaped
+        assert "\\<img src=x onerror=alert(1)\\>" in md
+
+
+def test_worksheet_sheet_and_key_are_separate() -> None:
+    from argmap.page.worksheet import blanked_map, worksheet_page
+
+    m = reference_map()
+    m.attack("unsafe", m.claim(HOSTILE, id="evil"))
+    ex = make_exercises(m, seed=7)
+    sheet = worksheet_page(m, ex, svg="<svg></svg>")
+    key = worksheet_page(m, ex, key=True, svg="<svg></svg>")
+    assert "<title>Exercises: Bridge</title>" in sheet and "<title>Answer key: Bridge</title>" in key
+    assert 'class="argmap-answer"' not in sheet and key.count('class="argmap-answer"') == 2 + 4 + 1
+    assert "A new bridge would end the jams." not in sheet  # exercise 3's answer
+    assert "<img" not in sheet and "<script" not in sheet and "<img" not in key
+    blank = blanked_map(m, ex)
+    assert [blank[g["claim"]]["text"] for g in ex.gaps] == [f"Gap {g['gap']}: {GAP}" for g in ex.gaps]
+    assert blank["end-jams"]["text"] == f"Exercise 3.1: {GAP}"
+    assert m["end-jams"]["text"] == "A new bridge would end the jams."  # the map is not changed
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("paper", ["A4", "letter"])
+def test_worksheet_prints(tmp_path: Path, paper: str) -> None:
+    from argmap.cli import main
+    from argmap.files import write
+    from argmap.page.pdf import find_chromium
+
+    if find_chromium() is None:
+        pytest.skip("no Chromium to print with")
+    write(reference_map(), tmp_path / "m.json")
+    args = [
+        "exercises",
+        str(tmp_path / "m.json"),
+        "-o",
+        str(tmp_path / "s.pdf"),
+        "--key",
+        str(tmp_path / "k.pdf"),
+    ]
+    assert main([*args, "--paper", paper]) == 0
+    for name in ("s.pdf", "k.pdf"):
+        assert (tmp_path / name).read_bytes().startswith(b"%PDF")

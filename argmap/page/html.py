@@ -1,9 +1,10 @@
 """One self-contained HTML page: the diagram beside the source text, linked both ways.
 
 The page inlines the SVG diagram (``argmap.render.diagram(m).pipe("svg")``), the source text with
-each quote wrapped in a ``<span class="argmap-q" data-claims="...">`` (overlapping quotes are cut
-into segments that list every claim covering them), and a side panel with the selected claim, the
-map in standard form and the critical questions of each inference's scheme. A click on a claim in
+each quote wrapped in a ``<span class="argmap-q" data-claims="[...]">`` (a JSON list of claim ids,
+so any id works; overlapping quotes are cut into segments that list every claim covering them),
+and a side panel with the selected claim, the map in standard form and the critical questions
+of each inference's scheme. A click on a claim in
 the diagram highlights its quote and scrolls to it; a click on a quote highlights its claim (the
 shortest quote wins where quotes overlap). It loads nothing: no external URL, the script and the
 styles are inline. Every text is escaped with :func:`html.escape`; the data the script reads is
@@ -14,7 +15,7 @@ Examples
 >>> m = argmap.ArgumentMap(source="It rains. So <b>wet</b>.")
 >>> _ = m.support(m.claim("The street is wet.", quote="<b>wet</b>"), m.claim("It rains.", quote="It rains."))
 >>> page = html_page(m, svg="<svg></svg>")
->>> '<span class="argmap-q" data-claims="the-street-is-wet">&lt;b&gt;wet&lt;/b&gt;</span>' in page
+>>> '<span class="argmap-q" data-claims="[&quot;the-street-is-wet&quot;]">&lt;b&gt;wet' in page
 True
 >>> "http" in page
 False
@@ -61,6 +62,23 @@ pre { white-space: pre-wrap; font-size: 13px; }
 .argmap-cq-type { font-size: 11px; text-transform: uppercase; color: #555; margin-right: .3rem; }
 h2 { font-size: 1rem; margin: 1rem 0 .4rem; }
 h3 { font-size: .9rem; margin: .8rem 0 .3rem; }
+@page { margin: 14mm; }
+@page argmap-wide { size: landscape; }
+@media print {
+  body { font-size: 10.5pt; }
+  header { page: argmap-wide; background: none; border: 0; padding: 0 0 4mm; }
+  #argmap-fit { display: none; }
+  main { display: block; height: auto; }
+  #argmap-diagram, #argmap-side { overflow: visible; border: 0; padding: 0; }
+  #argmap-diagram { page: argmap-wide; break-after: page; }
+  #argmap-diagram svg { max-width: 100%; max-height: 170mm; width: auto; height: auto; margin: 0 auto; }
+  .argmap-q { background: none; border-bottom: 1px solid #90caf9; }
+  details > summary { list-style: none; }
+  h2, h3 { break-after: avoid; }
+  li, pre, #argmap-selected { break-inside: avoid; }
+  #argmap-selected, #argmap-selected + h2 { display: none; }
+  #argmap-side > h2:first-child { display: none; }
+}
 """
 
 _JS: Final = """
@@ -77,7 +95,7 @@ _JS: Final = """
   }
   function quotes(id) {
     return Array.prototype.filter.call(document.querySelectorAll(".argmap-q"), function (s) {
-      return s.getAttribute("data-claims").split(" ").indexOf(id) !== -1;
+      return JSON.parse(s.getAttribute("data-claims")).indexOf(id) !== -1;
     });
   }
   function show(id) {
@@ -118,12 +136,16 @@ _JS: Final = """
   document.getElementById("argmap-text").addEventListener("click", function (e) {
     var s = e.target.closest(".argmap-q");
     if (!s) { return; }
-    var ids = s.getAttribute("data-claims").split(" ");
+    var ids = JSON.parse(s.getAttribute("data-claims"));
     ids.sort(function (a, b) { return data.claims[a].length - data.claims[b].length; });
     select(ids[0], "text");
   });
-  document.getElementById("argmap-fit").addEventListener("click", function () {
-    document.getElementById("argmap-diagram").classList.toggle("argmap-fit");
+  var box = document.getElementById("argmap-diagram");
+  var fit = document.getElementById("argmap-fit");
+  fit.addEventListener("click", function () {
+    var fitted = box.classList.toggle("argmap-fit");
+    fit.textContent = fitted ? "Full size" : "Fit to width";
+    fit.setAttribute("aria-pressed", fitted ? "false" : "true");
   });
   window.argmapSelect = select;
 }());
@@ -166,7 +188,8 @@ def _questions_html(m: ArgumentMap) -> str:
             parts.append(head + "<p>This scheme is not in argmap's catalogue.</p>")
             continue
         items = "".join(
-            f'<li><span class="argmap-cq-type">{q.type}</span>{html.escape(q.text)}</li>' for q in faced
+            f'<li><span class="argmap-cq-type">{html.escape(q.type)}</span>{html.escape(q.text)}</li>'
+            for q in faced
         )
         parts.append(f"{head}<ol>{items}</ol>")
     return "".join(parts) or "<p>No inference names a scheme.</p>"
@@ -214,7 +237,8 @@ def html_page(m: ArgumentMap, *, svg: str | bytes | None = None, title: str | No
         text = "<p><em>The map has no source text.</em></p>"
     else:
         text = "".join(
-            f'<span class="argmap-q" data-claims="{html.escape(" ".join(ids))}">{html.escape(piece)}</span>'
+            f'<span class="argmap-q" data-claims="{html.escape(json.dumps(list(ids)))}">'
+            f"{html.escape(piece)}</span>"
             if ids
             else html.escape(piece)
             for piece, ids in source_segments(m)
@@ -229,9 +253,10 @@ def html_page(m: ArgumentMap, *, svg: str | bytes | None = None, title: str | No
 <style>{_CSS}</style>
 </head>
 <body>
-<header><button id="argmap-fit" type="button">Fit / full size</button><h1>{html.escape(title)}</h1></header>
+<header><button id="argmap-fit" type="button" aria-pressed="false">Full size</button>
+<h1>{html.escape(title)}</h1></header>
 <main>
-<section id="argmap-diagram" aria-label="Diagram">
+<section id="argmap-diagram" class="argmap-fit" aria-label="Diagram">
 {svg}
 </section>
 <aside id="argmap-side">

@@ -29,16 +29,22 @@ from typing import Any, Final
 
 from argmap.exceptions import ArgmapError
 from argmap.model import ArgumentMap
-from argmap.teaching.standard_form import arguments, standard_form
+from argmap.teaching.standard_form import arguments, escape_markdown, standard_form
 
 __all__ = ["ROLES", "Exercises", "claim_roles", "make_exercises"]
 
 ROLES: Final = ("main conclusion", "intermediate conclusion", "premise", "objection")
 GAP: Final = "________"
 _LETTERS: Final = "abcdefgh"
-_PLAYS_AS: Final = {"premise": {"premise", "intermediate conclusion"}}
-"""Roles that make a claim a right answer too, so it is never a wrong option (an intermediate
-conclusion is also a premise of the argument it supports)."""
+_PLAYS_AS: Final = {
+    "premise": {"premise", "intermediate conclusion", "objection"},
+    "main conclusion": {"main conclusion"},
+    "intermediate conclusion": {"intermediate conclusion"},
+    "objection": {"objection"},
+}
+"""Roles that make a claim a right answer too, so it is never a wrong option: an intermediate
+conclusion is also a premise of the argument it supports, and an objection a premise of the
+counter-argument it makes."""
 
 
 def claim_roles(m: ArgumentMap, claim: str) -> frozenset[str]:
@@ -66,6 +72,7 @@ class Exercises:
 
     seed: int
     gap_text: str
+    gap_markdown: str
     gaps: list[dict[str, Any]]
     roles: list[dict[str, Any]]
     implicit: list[dict[str, Any]]
@@ -80,46 +87,47 @@ class Exercises:
         }
         return json.dumps(data, ensure_ascii=False, indent=2)
 
-    def to_markdown(self) -> str:
-        """Return a worksheet in Markdown, answers at the end."""
+    def to_markdown(self, *, answers: bool = True) -> str:
+        """Return a worksheet in Markdown, with the answers at the end unless ``answers`` is false.
+
+        Every text from the map is escaped (:func:`~argmap.teaching.standard_form.escape_markdown`).
+        """
+        e = escape_markdown
         out = ["# Exercises", ""]
-        answers: list[str] = []
+        key: list[str] = []
         if self.gaps:
             bank = sorted(g["text"] for g in self.gaps)
             out += ["## 1. Fill the gaps", "", "Put each statement into its gap:", ""]
-            out += [f"- {t}" for t in bank] + ["", "```", self.gap_text, "```", ""]
-            answers += ["**1.** " + "; ".join(f"gap {g['gap']}: {g['text']}" for g in self.gaps), ""]
+            out += [f"- {e(t)}" for t in bank] + ["", self.gap_markdown, ""]
+            key += ["**1.** " + "; ".join(f"gap {g['gap']}: {e(g['text'])}" for g in self.gaps), ""]
         if self.roles:
             out += ["## 2. Roles", ""]
             for i, q in enumerate(self.roles, 1):
-                out.append(f"{i}. {q['question']}")
-                out += [f"   {_LETTERS[j]}) {o}" for j, o in enumerate(q["options"])]
+                out.append(f"{i}. {e(q['question'])}")
+                out += [f"   {_LETTERS[j]}) {e(o)}" for j, o in enumerate(q["options"])]
             out.append("")
-            answers += [
-                "**2.** " + "; ".join(f"{i}: {q['letter']}" for i, q in enumerate(self.roles, 1)),
-                "",
-            ]
+            key += ["**2.** " + "; ".join(f"{i}: {q['letter']}" for i, q in enumerate(self.roles, 1)), ""]
         if self.implicit:
             out += ["## 3. Find the implicit premise", ""]
             for i, t in enumerate(self.implicit, 1):
-                out.append(f"{i}. {t['question']}")
-                out += [f"   - {p}" for p in t["premises"]]
-                out += [f"   - ({GAP})", f"   - So: {t['conclusion']}"]
+                out.append(f"{i}. {e(t['question'])}")
+                out += [f"   - {e(p)}" for p in t["premises"]]
+                out += [f"   - ({e(GAP)})", f"   - So: {e(t['conclusion'])}"]
             out.append("")
-            answers += [
-                "**3.** " + "; ".join(f"{i}: {t['answer']}" for i, t in enumerate(self.implicit, 1)),
+            key += [
+                "**3.** " + "; ".join(f"{i}: {e(t['answer'])}" for i, t in enumerate(self.implicit, 1)),
                 "",
             ]
         if len(out) == 2:
             out += ["(the map has no arguments to make exercises from)", ""]
-        else:
-            out += ["## Answers", "", *answers]
+        elif answers:
+            out += ["## Answers", "", *key]
         return "\n".join(out).rstrip() + "\n"
 
 
 def _gap_exercise(
     m: ArgumentMap, rng: random.Random, share: float, hidden: set[str]
-) -> tuple[str, list[dict[str, Any]]]:
+) -> tuple[str, str, list[dict[str, Any]]]:
     sf = arguments(m)
     explicit = [c for c in sf.numbers if not m[c].get("implicit") and m.graph.degree(c)]
     k = min(len(explicit), max(1, round(len(explicit) * share))) if explicit else 0
@@ -134,7 +142,7 @@ def _gap_exercise(
         return " ".join(m[c]["text"].split())
 
     gaps = [{"gap": gap_no[c], "claim": c, "number": sf.numbers[c], "text": m[c]["text"]} for c in chosen]
-    return standard_form(m, show=show), gaps
+    return standard_form(m, show=show), standard_form(m, "markdown", show=show), gaps
 
 
 def _role_questions(m: ArgumentMap, rng: random.Random, count: int) -> list[dict[str, Any]]:
@@ -221,5 +229,8 @@ def make_exercises(m: ArgumentMap, seed: int = 0, *, gap_share: float = 0.3, que
     has_args = next(m.inferences(), None) is not None
     implicit = _implicit_tasks(m)
     hidden = {c for task in implicit for c in task["claims"]}
-    gap_text, gaps = _gap_exercise(m, rng, gap_share, hidden) if has_args and gap_share > 0 else ("", [])
-    return Exercises(seed, gap_text, gaps, _role_questions(m, rng, questions), implicit)
+    if has_args and gap_share > 0:
+        gap_text, gap_markdown, gaps = _gap_exercise(m, rng, gap_share, hidden)
+    else:
+        gap_text, gap_markdown, gaps = "", "", []
+    return Exercises(seed, gap_text, gap_markdown, gaps, _role_questions(m, rng, questions), implicit)

@@ -42,7 +42,15 @@ from argmap.exceptions import ArgmapError
 from argmap.model import CLAIM, INFERENCE, ArgumentMap
 from argmap.schemes import scheme_name
 
-__all__ = ["Argument", "Objection", "StandardForm", "arguments", "scheme_label", "standard_form"]
+__all__ = [
+    "Argument",
+    "Objection",
+    "StandardForm",
+    "arguments",
+    "escape_markdown",
+    "scheme_label",
+    "standard_form",
+]
 
 Format = Literal["text", "markdown"]
 FORMATS: Final = ("text", "markdown")
@@ -171,7 +179,7 @@ def standard_form(m: ArgumentMap, fmt: Format = "text", *, show: Callable[[str],
     md = fmt == "markdown"
     sf = arguments(m)
     shown = show or (lambda c: str(m[c]["text"]))
-    text = (lambda c: _md_escape(shown(c))) if md else shown
+    text = (lambda c: escape_markdown(shown(c))) if md else shown
     listed = {c for a in sf.arguments for c in (*a.premises, a.conclusion)}
     blocks: list[list[str]] = []
     for arg in sf.arguments:
@@ -193,7 +201,7 @@ def standard_form(m: ArgumentMap, fmt: Format = "text", *, show: Callable[[str],
         how = f"from {used}" + (f" by {scheme_label(arg.scheme)}" if arg.scheme else "")
         if md:
             lines += [
-                f"- ―― *{_md_escape(how)}* ――",
+                f"- ―― *{escape_markdown(how)}* ――",
                 f"- **({sf.numbers[arg.conclusion]}) {text(arg.conclusion)}**",
             ]
         else:
@@ -224,5 +232,10 @@ def standard_form(m: ArgumentMap, fmt: Format = "text", *, show: Callable[[str],
 _MD_SPECIAL: Final = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|~"})
 
 
-def _md_escape(text: str) -> str:
+def escape_markdown(text: str) -> str:
+    r"""Return ``text`` on one line with every Markdown and HTML mark escaped.
+
+    >>> print(escape_markdown("<img src=x>\n```"))
+    \<img src=x\> \`\`\`
+    """
     return " ".join(text.split()).translate(_MD_SPECIAL)
