@@ -26,6 +26,8 @@ __all__ = [
     "RenderError",
     "SelfLoopWarning",
     "SideFileEncodingWarning",
+    "SolverNotFound",
+    "StyleError",
     "UnknownSchemeError",
     "UnsupportedStructureWarning",
 ]
@@ -143,6 +145,14 @@ class RenderError(ArgmapError, RuntimeError):
     def __init__(self, msg: str, stderr: str = "") -> None:
         self.stderr = stderr
         super().__init__(f"{msg}: {stderr.strip()}" if stderr.strip() else msg)
+
+
+class StyleError(ArgmapError, ValueError):
+    """A style option has a value argmap cannot draw with."""
+
+
+class SolverNotFound(ArgmapError, ImportError):
+    """The SAT solver package python-sat is not installed."""
 
 
 class ArgmapWarning(UserWarning):

@@ -7,12 +7,12 @@ import pytest
 import argmap
 from argmap.analysis.structure import (
     Finding,
+    basic_premises,
     chains,
     check,
     content_words,
     depth,
     main_conclusions,
-    premises,
 )
 
 
@@ -35,13 +35,13 @@ def _kinds(findings: list[Finding]) -> list[tuple[str, str, str]]:
 def test_conclusions_premises_chains_depth() -> None:
     m = _tree()
     assert main_conclusions(m) == ["cities-should-ban-cars"]
-    assert premises(m) == [
+    assert basic_premises(m) == [
         "cities-should-ban-what-pollutes-them",
         "cars-produce-exhaust",
         "whatever-produces-exhaust-pollutes-cities",
         "cities-without-cars-are-safer-so",
     ]
-    assert premises(m, "cars-pollute-cities") == [
+    assert basic_premises(m, "cars-pollute-cities") == [
         "cars-produce-exhaust",
         "whatever-produces-exhaust-pollutes-cities",
     ]
@@ -62,7 +62,7 @@ def test_conclusions_premises_chains_depth() -> None:
     with pytest.raises(argmap.GraphStructureError, match="not a claim"):
         chains(m, "s1")
     with pytest.raises(argmap.GraphStructureError, match="not a claim"):
-        premises(m, "nope")
+        basic_premises(m, "nope")
 
 
 def test_tree_has_one_finding() -> None:

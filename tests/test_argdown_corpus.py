@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 import argmap
-from argmap import generate_argdown, read_argdown
+from argmap import generate_argdown
+from argmap.readwrite.argdown import read_argdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_ARGDOWN = ROOT / "seeds" / "putin_has_no_time_left.argdown"

@@ -23,7 +23,7 @@ def map_file(tmp_path: Path) -> Path:
         c, [m.claim("It will rain.", speaker="the forecast"), m.claim("Umbrellas help.", implicit=True)]
     )
     path = tmp_path / "map.json"
-    argmap.write_native(m, path)
+    argmap.write(m, path)
     return path
 
 
@@ -172,7 +172,7 @@ def test_closed_pipe_is_quiet(tmp_path: Path) -> None:
     for i in range(3000):  # an outline far larger than a pipe's buffer
         m.support(top, m.claim(f"Premise number {i} of a long list."))
     path = tmp_path / "big.json"
-    argmap.write_native(m, path)
+    argmap.write(m, path)
     proc = subprocess.Popen([script, "show", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.read(10)

@@ -202,7 +202,7 @@ def test_dot_text_is_what_pydot_writes_for_any_map(m: ArgumentMap) -> None:
 
 def test_cli_render_focus_and_collapse(tmp_path: Path) -> None:
     source = tmp_path / "map.json"
-    argmap.write_native(argmap.seed_map(), source)
+    argmap.write(argmap.seed_map(), source)
     out = tmp_path / "focus.dot"
     assert cli.main(["render", str(source), "-o", str(out), "--focus", "limited-time", "--depth", "1"]) == 0
     text = out.read_text()
@@ -215,7 +215,7 @@ def test_cli_render_focus_and_collapse(tmp_path: Path) -> None:
 
 def test_cli_render_reports_an_unknown_focus(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "map.json"
-    argmap.write_native(argmap.seed_map(), source)
+    argmap.write(argmap.seed_map(), source)
     assert cli.main(["render", str(source), "-o", str(tmp_path / "x.dot"), "--focus", "nope"]) == 1
     assert "cannot focus on 'nope'" in capsys.readouterr().err
 
@@ -226,7 +226,7 @@ def test_graphviz_timeout_is_a_clear_render_error(tmp_path: Path, capsys: pytest
     with pytest.raises(RenderError, match=r"took longer than 0\.05 s and was stopped"):
         diagram(m, engine="dot", timeout=0.05).pipe("svg")
     source = tmp_path / "big.json"
-    argmap.write_native(m, source)
+    argmap.write(m, source)
     assert cli.main(["render", str(source), "-o", str(tmp_path / "big.svg"), "--timeout", "0.05"]) == 1
     assert "took longer than 0.05 s" in capsys.readouterr().err
     assert not (tmp_path / "big.svg").exists()

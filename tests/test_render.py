@@ -19,12 +19,12 @@ from strategies import maps, one_line
 
 import argmap
 import argmap.analysis.structure
-from argmap.exceptions import GraphStructureError, RenderError
+from argmap.exceptions import GraphStructureError, RenderError, StyleError
 from argmap.render import Diagram, diagram, render
 from argmap.render import backend as backend_module
 from argmap.render import dot as dot_module
 from argmap.render.dot import emphasised_conclusions, short_speakers, to_dot, to_pydot
-from argmap.render.style import THEMES, Style, StyleError, value_colour
+from argmap.render.style import THEMES, Style, value_colour
 
 render_pkg = importlib.import_module("argmap.render")
 SVG = "{http://www.w3.org/2000/svg}"

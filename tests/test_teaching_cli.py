@@ -26,7 +26,7 @@ def test_standard_form(ref: Path, capsys: pytest.CaptureFixture[str], tmp_path: 
     assert capsys.readouterr().out == standard_form(reference_map()) + "\n"
     out = tmp_path / "sf.md"
     assert main(["standard-form", str(ref), "--markdown", "-o", str(out)]) == 0
-    assert out.read_text(encoding="utf-8") == standard_form(reference_map(), "markdown") + "\n"
+    assert out.read_text(encoding="utf-8") == standard_form(reference_map(), format="markdown") + "\n"
 
 
 def test_questions(ref: Path, capsys: pytest.CaptureFixture[str]) -> None:

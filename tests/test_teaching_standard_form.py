@@ -56,7 +56,7 @@ def test_reference_text() -> None:
 
 
 def test_reference_markdown() -> None:
-    assert standard_form(reference_map(), "markdown") == REFERENCE_MARKDOWN
+    assert standard_form(reference_map(), format="markdown") == REFERENCE_MARKDOWN
 
 
 def test_dependency_order_beats_insertion_order() -> None:
@@ -108,14 +108,14 @@ def test_cycle_and_lonely_claims() -> None:
 def test_markdown_escapes() -> None:
     m = ArgumentMap()
     m.support(m.claim("*Bold* <script>alert(1)</script>"), m.claim("a_b [x](y)"))
-    md = standard_form(m, "markdown")
+    md = standard_form(m, format="markdown")
     assert "\\<script\\>" in md and "<script>" not in md
     assert "a\\_b \\[x\\](y)" in md
 
 
 def test_unknown_format() -> None:
     with pytest.raises(ArgmapError, match="unknown standard-form format 'html'"):
-        standard_form(ArgumentMap(), "html")  # type: ignore[arg-type]
+        standard_form(ArgumentMap(), format="html")  # type: ignore[arg-type]
 
 
 @settings(max_examples=60, deadline=None)

@@ -24,12 +24,13 @@ from argmap.analysis.semantics import (
     sceptically_accepted,
     stable_extensions,
 )
-from argmap.analysis.structure import Finding, chains, check, depth, main_conclusions, premises
+from argmap.analysis.structure import Finding, basic_premises, chains, check, depth, main_conclusions
 
 __all__ = [
     "AF",
     "Finding",
     "af_from_map",
+    "basic_premises",
     "chains",
     "check",
     "complete_extensions",
@@ -41,7 +42,6 @@ __all__ = [
     "h_categorizer",
     "main_conclusions",
     "preferred_extensions",
-    "premises",
     "read_apx",
     "read_i23",
     "read_tgf",

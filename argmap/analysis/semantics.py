@@ -54,7 +54,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import networkx as nx
 
 from argmap.analysis._graph import kinds
-from argmap.exceptions import ArgmapError, GraphStructureError
+from argmap.exceptions import GraphStructureError, SolverNotFound
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, ArgumentMap, as_graph
 
 if TYPE_CHECKING:
@@ -66,7 +66,6 @@ __all__ = [
     "OUT",
     "SEMANTICS",
     "UNDEC",
-    "SolverNotFound",
     "af_from_map",
     "complete_extensions",
     "credulously_accepted",
@@ -92,10 +91,6 @@ _LABEL_NAMES: Final = ("undec", "in", "out")
 SEMANTICS: Final = ("grounded", "complete", "preferred", "stable")
 Semantics = Literal["grounded", "complete", "preferred", "stable"]
 DEFAULT_SOLVER: Final = "glucose4"
-
-
-class SolverNotFound(ArgmapError, ImportError):
-    """The SAT solver package python-sat is not installed."""
 
 
 class AF:

@@ -51,12 +51,12 @@ from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, RELATION_KINDS, TEXT,
 __all__ = [
     "STOPWORDS",
     "Finding",
+    "basic_premises",
     "chains",
     "check",
     "content_words",
     "depth",
     "main_conclusions",
-    "premises",
 ]
 
 Level = Literal["error", "warning", "info"]
@@ -196,7 +196,7 @@ def _support_graph(g: nx.DiGraph[str]) -> nx.DiGraph[str]:
     return h
 
 
-def premises(m: ArgumentMap | nx.DiGraph[str], conclusion: str | None = None) -> list[str]:
+def basic_premises(m: ArgumentMap | nx.DiGraph[str], conclusion: str | None = None) -> list[str]:
     """Return the basic premises: claims that support something but are not supported.
 
     Parameters
@@ -215,7 +215,7 @@ def premises(m: ArgumentMap | nx.DiGraph[str], conclusion: str | None = None) ->
     >>> m = ArgumentMap()
     >>> _ = m.support(m.claim("C"), [m.claim("P"), m.claim("Q")])
     >>> _ = m.support("p", m.claim("R"))
-    >>> premises(m), premises(m, "p")
+    >>> basic_premises(m), basic_premises(m, "p")
     (['q', 'r'], ['r'])
     """
     g = as_graph(m)
@@ -264,7 +264,7 @@ def chains(m: ArgumentMap | nx.DiGraph[str], conclusion: str) -> list[list[str]]
         raise _unknown_claim(conclusion)
     h = _support_graph(g)
     out: list[list[str]] = []
-    for p in premises(g, conclusion):
+    for p in basic_premises(g, conclusion):
         out.extend(list(path) for path in nx.all_simple_paths(h, p, conclusion))
     return sorted(out)
 

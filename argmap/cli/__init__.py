@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from argmap import __version__
+from argmap._version import __version__
 from argmap.cli import analyse, convert, draw, page, teach
 from argmap.exceptions import ArgmapError
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argmap.model import ArgumentMap
+if TYPE_CHECKING:
+    from argmap.model import ArgumentMap
 
 __all__ = ["add_large_options", "add_look_options", "emit", "large_options", "look_options", "write_drawing"]
 

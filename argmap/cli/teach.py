@@ -28,7 +28,7 @@ def _cmd_standard_form(args: argparse.Namespace) -> int:
     from argmap.files import read
     from argmap.teaching.standard_form import standard_form
 
-    emit(standard_form(read(args.file), "markdown" if args.markdown else "text"), args.output)
+    emit(standard_form(read(args.file), format="markdown" if args.markdown else "text"), args.output)
     return 0
 
 

@@ -31,9 +31,10 @@ from typing import Any, Final
 
 from argmap._io import PathOrFile, atomic_write
 from argmap.model import ArgumentMap
+from argmap.schemes import scheme_name
 from argmap.teaching.exercises import claim_roles
 from argmap.teaching.schemes import UnknownSchemeError, inference_questions
-from argmap.teaching.standard_form import arguments, scheme_label, standard_form
+from argmap.teaching.standard_form import arguments, standard_form
 
 __all__ = ["html_page", "source_segments", "write_html"]
 
@@ -181,7 +182,7 @@ def _questions_html(m: ArgumentMap) -> str:
     for arg in arguments(m).arguments:
         if not arg.scheme:
             continue
-        head = f"<h3>Argument {arg.number}: {html.escape(scheme_label(arg.scheme))}</h3>"
+        head = f"<h3>Argument {arg.number}: {html.escape(scheme_name(arg.scheme))}</h3>"
         try:
             faced = inference_questions(m, arg.inference)
         except UnknownSchemeError:

@@ -51,11 +51,11 @@ import networkx as nx
 import pydot
 
 from argmap.analysis.structure import main_conclusions
-from argmap.exceptions import GraphStructureError
+from argmap.exceptions import GraphStructureError, StyleError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap, as_graph
 from argmap.render.metrics import text_width
 from argmap.render.quoting import HTML, html_escape, quote, quote_tooltip
-from argmap.render.style import Style, StyleError, readable_on, value_colour
+from argmap.render.style import Style, readable_on, value_colour
 from argmap.schema import validate
 from argmap.schemes import scheme_name
 
@@ -123,15 +123,15 @@ class _Subgraph:
     items: list[Item]
 
 
-Statement = tuple[tuple[str, ...], dict[str, str]]
-Item = Statement | _Subgraph
+DotStatement = tuple[tuple[str, ...], dict[str, str]]
+Item = DotStatement | _Subgraph
 
 
-def _node(name: str, /, **attrs: object) -> Statement:
+def _node(name: str, /, **attrs: object) -> DotStatement:
     return (quote(name),), _attrs(**attrs)
 
 
-def _edge(source: str, target: str, /, **attrs: object) -> Statement:
+def _edge(source: str, target: str, /, **attrs: object) -> DotStatement:
     return (quote(source), quote(target)), _attrs(**attrs)
 
 

@@ -22,7 +22,7 @@ Examples
 ('#9fcdec', '#ffffff')
 >>> Style(speaker_colour='#000" image="/etc/passwd')
 Traceback (most recent call last):
-argmap.render.style.StyleError: speaker_colour must be a colour '#rrggbb', not '#000" image="/etc/passwd'
+argmap.exceptions.StyleError: speaker_colour must be a colour '#rrggbb', not '#000" image="/etc/passwd'
 """
 
 from __future__ import annotations
@@ -35,13 +35,12 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Any, Final, Literal
 
-from argmap.exceptions import ArgmapError
+from argmap.exceptions import StyleError
 
 __all__ = [
     "CLASS_STYLE_KEYS",
     "THEMES",
     "Style",
-    "StyleError",
     "contrast_ratio",
     "readable_on",
     "relative_luminance",
@@ -79,10 +78,6 @@ _CLASS_STYLES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
         "highlight": MappingProxyType({"color": "#e65100", "fillcolor": "#fff59d", "penwidth": "3"}),
     }
 )
-
-
-class StyleError(ArgmapError, ValueError):
-    """A style option has a value argmap cannot draw with."""
 
 
 def _check_colour(name: str, colour: object) -> None:
@@ -278,7 +273,7 @@ class Style:
         '#c62828'
         >>> Style.theme("neon")
         Traceback (most recent call last):
-        argmap.render.style.StyleError: unknown theme 'neon'; choose from colorblind, default
+        argmap.exceptions.StyleError: unknown theme 'neon'; choose from colorblind, default
         """
         try:
             return THEMES[name]

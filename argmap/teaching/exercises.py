@@ -142,7 +142,7 @@ def _gap_exercise(
         return " ".join(m[c]["text"].split())
 
     gaps = [{"gap": gap_no[c], "claim": c, "number": sf.numbers[c], "text": m[c]["text"]} for c in chosen]
-    return standard_form(m, show=show), standard_form(m, "markdown", show=show), gaps
+    return standard_form(m, show=show), standard_form(m, format="markdown", show=show), gaps
 
 
 def _role_questions(m: ArgumentMap, rng: random.Random, count: int) -> list[dict[str, Any]]:

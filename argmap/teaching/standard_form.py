@@ -48,12 +48,12 @@ __all__ = [
     "StandardForm",
     "arguments",
     "escape_markdown",
-    "scheme_label",
     "standard_form",
 ]
 
-Format = Literal["text", "markdown"]
-FORMATS: Final = ("text", "markdown")
+Markup = Literal["text", "markdown"]
+MARKUPS: Final = ("text", "markdown")
+"""The markups :func:`standard_form` writes."""
 
 
 @dataclass(frozen=True)
@@ -133,22 +133,15 @@ def arguments(m: ArgumentMap) -> StandardForm:
     return sf
 
 
-def scheme_label(scheme: str) -> str:
-    """Return the name a scheme is shown by: the catalogue's (:func:`argmap.schemes.scheme_name`).
-
-    >>> scheme_label("cause_to_effect"), scheme_label("my_own")
-    ('Argument from cause to effect', 'My own')
-    """
-    return scheme_name(scheme)
-
-
-def standard_form(m: ArgumentMap, fmt: Format = "text", *, show: Callable[[str], str] | None = None) -> str:
+def standard_form(
+    m: ArgumentMap, *, format: Markup = "text", show: Callable[[str], str] | None = None
+) -> str:
     """Return the map in standard form as plain text or Markdown.
 
     Parameters
     ----------
     m : ArgumentMap
-    fmt : {"text", "markdown"}
+    format : {"text", "markdown"}
     show : callable, optional
         Gives the text shown for a claim id (Markdown-escaped after); by default the claim's text.
         Exercises use it to blank claims.
@@ -161,22 +154,22 @@ def standard_form(m: ArgumentMap, fmt: Format = "text", *, show: Callable[[str],
     Raises
     ------
     ArgmapError
-        On an unknown ``fmt``.
+        On an unknown ``format``.
 
     Examples
     --------
     >>> m = ArgumentMap()
     >>> _ = m.support(m.claim("C <b>"), m.claim("A", implicit=True), scheme="analogy")
-    >>> print(standard_form(m, "markdown"))
+    >>> print(standard_form(m, format="markdown"))
     ### Argument 1
     <BLANKLINE>
     - (1) *[implicit]* A
     - ―― *from (1) by Argument from analogy* ――
     - **(2) C \\<b\\>**
     """
-    if fmt not in FORMATS:
-        raise ArgmapError(f"unknown standard-form format {fmt!r}; use one of {', '.join(FORMATS)}")
-    md = fmt == "markdown"
+    if format not in MARKUPS:
+        raise ArgmapError(f"unknown standard-form format {format!r}; use one of {', '.join(MARKUPS)}")
+    md = format == "markdown"
     sf = arguments(m)
     shown = show or (lambda c: str(m[c]["text"]))
     text = (lambda c: escape_markdown(shown(c))) if md else shown
@@ -198,7 +191,7 @@ def standard_form(m: ArgumentMap, fmt: Format = "text", *, show: Callable[[str],
                 mark = "".join(f" [{n}]" for n in notes)
                 lines.append(f"  ({sf.numbers[p]}) {text(p)}{mark}")
         used = ", ".join(f"({sf.numbers[p]})" for p in arg.premises)
-        how = f"from {used}" + (f" by {scheme_label(arg.scheme)}" if arg.scheme else "")
+        how = f"from {used}" + (f" by {scheme_name(arg.scheme)}" if arg.scheme else "")
         if md:
             lines += [
                 f"- ―― *{escape_markdown(how)}* ――",

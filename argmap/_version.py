@@ -1,0 +1,3 @@
+"""The version of argmap, read by the build (``[tool.hatch.version]``) and the package."""
+
+__version__ = "0.1.0"
