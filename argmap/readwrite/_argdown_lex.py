@@ -490,11 +490,16 @@ INFERENCE_MODE: Final = (
 _Entry = tuple[RuleFn, TokenKind, "_Dispatch | None"]
 
 
+#: What ``by_char`` holds for a space or tab: look the rules up in ``after_blanks``.
+_AT_BLANKS: Final[list[_Entry]] = []
+
+
 class _Dispatch(NamedTuple):
     """The rules worth trying in one state of the lexer, in table order.
 
-    At a space or tab they are chosen by the character after the run of blanks,
-    elsewhere by the character at ``pos``; each map has a list for any other character.
+    They are chosen by the character at ``pos``, except at a space or tab (which
+    ``by_char`` maps to :data:`_AT_BLANKS`): there by the character after the run of
+    blanks. Each map has a list for any other character.
     """
 
     by_char: dict[str, list[_Entry]]
@@ -515,6 +520,7 @@ def _dispatches(modes: dict[Mode, tuple[Rule, ...]]) -> dict[tuple[Mode, bool], 
         usable = [r for r in modes[mode] if at_start or not r.line_start]
         chars = set().union(*(r.first if r.first is not None else r.not_first for r in usable))
         dispatch.by_char.update((c, [entry(r) for r in usable if r.may_start(c)]) for c in chars - _BLANK)
+        dispatch.by_char.update(dict.fromkeys(_BLANK, _AT_BLANKS))
         dispatch.other.extend(entry(r) for r in usable if r.first is None)
         # At a blank: the rules that start with blanks, and the indented ones that
         # start with the character after them.
@@ -539,17 +545,16 @@ def tokenize(doc: str) -> Tokens:
     """
     st = _State(doc)
     types, images, starts = st.types, st.images, st.starts
-    by_char, other, after_blanks, other_after_blanks = _START
+    state = _START
+    by_char, other, after_blanks, other_after_blanks = state
     blanks = rx.BLANKS.match
     pos, n = 0, len(doc)
     while pos < n:
-        c = doc[pos]
-        if c in _BLANK:
+        rules = by_char.get(doc[pos], other)
+        if rules is _AT_BLANKS:
             k = blanks(doc, pos).end()  # type: ignore[union-attr]
             st.blanks = (pos, k)  # for the Spaces rule (see _State.blanks_end)
             rules = after_blanks.get(doc[k : k + 1], other_after_blanks)
-        else:
-            rules = by_char.get(c, other)
         for entry in rules:
             end = entry[0](st, pos)
             if end >= 0:
@@ -562,7 +567,9 @@ def tokenize(doc: str) -> Tokens:
             images.append(doc[pos:end])
             starts.append(pos)
             st.last = kind
-            by_char, other, after_blanks, other_after_blanks = after
+            if after is not state:
+                state = after
+                by_char, other, after_blanks, other_after_blanks = state
         pos = end
     if types and types[-1] is K.EMPTYLINE:
         types.pop()
