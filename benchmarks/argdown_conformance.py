@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap import ArgdownSyntaxError, ArgumentMap, generate_argdown, parse_argdown, seed_map
-from argmap.readwrite._argdown_lex import TOKEN_NAMES, tokenize
+from argmap.readwrite._argdown_lex import tokenize
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "argdown"
 WORK = Path(__file__).resolve().parent / "_work"
@@ -309,7 +309,7 @@ def tokens(corpus: Path) -> None:
         try:
             toks = tokenize(text)
             mine: list[list[str]] | None = [
-                [TOKEN_NAMES[k], im] for k, im in zip(toks.types, toks.images, strict=True)
+                [kind.value, im] for kind, im in zip(toks.types, toks.images, strict=True)
             ]
         except ArgdownSyntaxError:
             mine = None

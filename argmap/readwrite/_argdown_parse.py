@@ -16,6 +16,7 @@ from typing import Any, Final
 from argmap.exceptions import ArgdownSyntaxError
 from argmap.readwrite import _argdown_lex as lx
 from argmap.readwrite import _argdown_re as rx
+from argmap.readwrite._argdown_lex import K
 
 __all__ = [
     "MAX_DEPTH",
@@ -33,34 +34,34 @@ _NEW_ELEMENT: Final = "an empty line before a new element (or a relation symbol 
 #: Deepest nesting of relation trees, lists and bold/italic ranges accepted.
 MAX_DEPTH: Final = 64
 
-_FREE: Final = frozenset({lx.FREESTYLE, lx.UNUSED_CONTROL, lx.ESCAPED, lx.SPECIAL})
+_FREE: Final = frozenset({K.FREESTYLE, K.UNUSED_CONTROL, K.ESCAPED, K.SPECIAL})
 _CONTENT: Final = _FREE | {
-    lx.LINK,
-    lx.BOLD_START_A,
-    lx.BOLD_START_U,
-    lx.ITALIC_START_A,
-    lx.ITALIC_START_U,
-    lx.TAG,
-    lx.ARGUMENT_MENTION,
-    lx.STATEMENT_MENTION,
-    lx.NEWLINE,
+    K.LINK,
+    K.BOLD_START_A,
+    K.BOLD_START_U,
+    K.ITALIC_START_A,
+    K.ITALIC_START_U,
+    K.TAG,
+    K.ARGUMENT_MENTION,
+    K.STATEMENT_MENTION,
+    K.NEWLINE,
 }
-_STATEMENT_FIRST: Final = _CONTENT | {lx.STATEMENT_REFERENCE, lx.STATEMENT_DEFINITION}
-_ARGUMENT_FIRST: Final = frozenset({lx.ARGUMENT_DEFINITION, lx.ARGUMENT_REFERENCE})
+_STATEMENT_FIRST: Final = _CONTENT | {K.STATEMENT_REFERENCE, K.STATEMENT_DEFINITION}
+_ARGUMENT_FIRST: Final = frozenset({K.ARGUMENT_DEFINITION, K.ARGUMENT_REFERENCE})
 _RELATION_TYPE: Final = {
-    lx.IN_SUPPORT: ("support", True),
-    lx.IN_ATTACK: ("attack", True),
-    lx.OUT_SUPPORT: ("support", False),
-    lx.OUT_ATTACK: ("attack", False),
-    lx.CONTRADICTION: ("contradictory", True),
-    lx.IN_UNDERCUT: ("undercut", True),
-    lx.OUT_UNDERCUT: ("undercut", False),
+    K.IN_SUPPORT: ("support", True),
+    K.IN_ATTACK: ("attack", True),
+    K.OUT_SUPPORT: ("support", False),
+    K.OUT_ATTACK: ("attack", False),
+    K.CONTRADICTION: ("contradictory", True),
+    K.IN_UNDERCUT: ("undercut", True),
+    K.OUT_UNDERCUT: ("undercut", False),
 }
 _END_OF: Final = {
-    lx.BOLD_START_A: lx.BOLD_END_A,
-    lx.BOLD_START_U: lx.BOLD_END_U,
-    lx.ITALIC_START_A: lx.ITALIC_END_A,
-    lx.ITALIC_START_U: lx.ITALIC_END_U,
+    K.BOLD_START_A: K.BOLD_END_A,
+    K.BOLD_START_U: K.BOLD_END_U,
+    K.ITALIC_START_A: K.ITALIC_END_A,
+    K.ITALIC_START_U: K.ITALIC_END_U,
 }
 
 
@@ -185,7 +186,7 @@ class _Parser:
         self.ty = toks.types
         self.im = toks.images
         self.st = toks.starts
-        self.ty.append(lx.EOF)
+        self.ty.append(K.EOF)
         self.im.append("")
         self.st.append(len(doc))
         self.i = 0
@@ -208,11 +209,11 @@ class _Parser:
 
     def fail(self, msg: str, i: int | None = None) -> ArgdownSyntaxError:
         i = self.i if i is None else i
-        found = lx.TOKEN_NAMES[self.ty[i]]
+        found = self.ty[i].value
         return ArgdownSyntaxError(f"{msg}; found {found}", self.doc, self.st[i])
 
-    def expect(self, kind: int, what: str) -> str:
-        if self.ty[self.i] != kind:
+    def expect(self, kind: K, what: str) -> str:
+        if self.ty[self.i] is not kind:
             raise self.fail(f"expected {what}")
         image = self.im[self.i]
         self.i += 1
@@ -269,12 +270,12 @@ class _Parser:
 
     def document(self) -> Document:
         ty = self.ty
-        if ty[self.i] == lx.NEWLINE:
+        if ty[self.i] is K.NEWLINE:
             self.i += 1
-        if ty[self.i] == lx.EMPTYLINE:
+        if ty[self.i] is K.EMPTYLINE:
             self.i += 1
         previous: Any = None
-        if ty[self.i] == lx.FRONT_MATTER:
+        if ty[self.i] is K.FRONT_MATTER:
             image, pos = self.im[self.i], self.st[self.i]
             self.i += 1
             body = image.strip().strip("=")
@@ -289,35 +290,35 @@ class _Parser:
                         for code, info in codes.items():
                             if isinstance(info, dict) and isinstance(info.get("unicode"), str):
                                 self.shortcodes[str(code)] = info["unicode"]
-            if ty[self.i] == lx.NEWLINE:
+            if ty[self.i] is K.NEWLINE:
                 self.i += 1
-            if ty[self.i] != lx.EOF:
-                self.expect(lx.EMPTYLINE, "an empty line after the front matter")
-        if ty[self.i] == lx.EOF:  # the reference rejects a document without elements
+            if ty[self.i] is not K.EOF:
+                self.expect(K.EMPTYLINE, "an empty line after the front matter")
+        if ty[self.i] is K.EOF:  # the reference rejects a document without elements
             raise self.fail("the document has no statement, argument or heading")
         while True:
             previous = self.item(previous)
-            if ty[self.i] != lx.EMPTYLINE:
+            if ty[self.i] is not K.EMPTYLINE:
                 break
             self.i += 1
-        if ty[self.i] != lx.EOF:
+        if ty[self.i] is not K.EOF:
             raise self.fail("expected an empty line before a new element")
         return self.out
 
     def item(self, previous: Any) -> Any:
         kind = self.ty[self.i]
-        if kind == lx.HEADING:
+        if kind is K.HEADING:
             self.heading_()
             return None
         if kind in _STATEMENT_FIRST:
             self.statement_()
             return None
-        if kind == lx.STATEMENT_NUMBER:
+        if kind is K.STATEMENT_NUMBER:
             self.pcs(previous if isinstance(previous, Argument) else None)
             return None
         if kind in _ARGUMENT_FIRST:
             return self.argument()
-        if kind == lx.INDENT and self.ty[self.i + 1] in (lx.ORDERED_ITEM, lx.UNORDERED_ITEM):
+        if kind is K.INDENT and self.ty[self.i + 1] in (K.ORDERED_ITEM, K.UNORDERED_ITEM):
             self.list_()
             return None
         raise self.fail("expected a statement, an argument, a heading or a list")
@@ -328,11 +329,11 @@ class _Parser:
         self.i += 1
         heading = self.heading = Statement(self.st[start])
         self.content()
-        if self.ty[self.i] == lx.DATA or (self.ty[self.i] == lx.NEWLINE and self.ty[self.i + 1] == lx.DATA):
-            if self.ty[self.i] == lx.NEWLINE:
+        if self.ty[self.i] is K.DATA or (self.ty[self.i] is K.NEWLINE and self.ty[self.i + 1] is K.DATA):
+            if self.ty[self.i] is K.NEWLINE:
                 self.i += 1
             self.data()  # read for its errors; a heading's data only styles groups
-            if self.ty[self.i] == lx.NEWLINE:
+            if self.ty[self.i] is K.NEWLINE:
                 self.i += 1
         level = len(marks) - 1
         section = Section(heading.text.strip(_JS_WS), level, heading.pos)
@@ -347,7 +348,7 @@ class _Parser:
         self.i += 1  # INDENT
         self.deeper()
         item = self.ty[self.i]
-        while self.ty[self.i] == item:
+        while self.ty[self.i] is item:
             self.i += 1
             if self.ty[self.i] in _ARGUMENT_FIRST:
                 self.argument()
@@ -355,7 +356,7 @@ class _Parser:
                 self.statement_()
             else:
                 raise self.fail("expected a statement or an argument in a list item")
-        self.expect(lx.DEDENT, "the end of the list")
+        self.expect(K.DEDENT, "the end of the list")
         self.depth -= 1
 
     # -- statements ----------------------------------------------------------------
@@ -364,12 +365,12 @@ class _Parser:
         stmt = self.statement = Statement(self.st[self.i])
         self.relation_parent = stmt
         kind = self.ty[self.i]
-        if kind == lx.STATEMENT_REFERENCE:
+        if kind is K.STATEMENT_REFERENCE:
             stmt.title = self.im[self.i][1:-1]
             stmt.is_reference = True
             self.i += 1
             self.tags_and_newline(stmt)
-        elif kind == lx.STATEMENT_DEFINITION:
+        elif kind is K.STATEMENT_DEFINITION:
             stmt.title = self.im[self.i][1:-2]
             self.i += 1
             if self.ty[self.i] not in _CONTENT:
@@ -386,19 +387,19 @@ class _Parser:
         return stmt
 
     def tags_and_newline(self, stmt: Statement) -> None:
-        while self.ty[self.i] == lx.TAG:
+        while self.ty[self.i] is K.TAG:
             self.tag()
-        if self.ty[self.i] == lx.NEWLINE:
-            if self.ty[self.i + 1] in (lx.DATA, lx.INDENT) and not stmt.text.endswith(" "):
+        if self.ty[self.i] is K.NEWLINE:
+            if self.ty[self.i + 1] in (K.DATA, K.INDENT) and not stmt.text.endswith(" "):
                 stmt.text += " "
             self.i += 1
 
     def data_and_relations(self, stmt: Statement) -> None:
-        if self.ty[self.i] == lx.DATA:
+        if self.ty[self.i] is K.DATA:
             stmt.data = self.data()
-            if self.ty[self.i] == lx.NEWLINE:
+            if self.ty[self.i] is K.NEWLINE:
                 self.i += 1
-        if self.ty[self.i] == lx.INDENT:
+        if self.ty[self.i] is K.INDENT:
             self.relations()
 
     def join(self, node: _Node, stmt: Statement) -> None:
@@ -423,19 +424,19 @@ class _Parser:
             kind = ty[self.i]
             if kind in _FREE:
                 self.free_text()
-            elif kind == lx.NEWLINE:
+            elif kind is K.NEWLINE:
                 self.i += 1
                 target = self.target()
                 if target is not None and ty[self.i] in _CONTENT and not target.text.endswith(" "):
                     target.text += " "
                     target.plain += " "
-            elif kind == lx.TAG:
+            elif kind is K.TAG:
                 self.tag()
             elif kind in _END_OF:
                 self.formatted(kind)
-            elif kind == lx.LINK:
+            elif kind is K.LINK:
                 self.link()
-            elif kind in (lx.STATEMENT_MENTION, lx.ARGUMENT_MENTION):
+            elif kind in (K.STATEMENT_MENTION, K.ARGUMENT_MENTION):
                 image = self.im[self.i]
                 self.i += 1
                 target = self.target()
@@ -453,11 +454,11 @@ class _Parser:
         while True:
             kind = ty[self.i]
             image = im[self.i]
-            if kind in (lx.FREESTYLE, lx.UNUSED_CONTROL):
+            if kind in (K.FREESTYLE, K.UNUSED_CONTROL):
                 parts.append(image)
-            elif kind == lx.ESCAPED:
+            elif kind is K.ESCAPED:
                 parts.append(image[1:])
-            elif kind == lx.SPECIAL:
+            elif kind is K.SPECIAL:
                 parts.append(_shortcode(image, self.shortcodes))
             else:
                 break
@@ -494,13 +495,13 @@ class _Parser:
         target.text += text
         target.plain += text
 
-    def formatted(self, start: int) -> None:
+    def formatted(self, start: K) -> None:
         self.deeper()
         self.i += 1
         if self.ty[self.i] in _CONTENT:
             self.content()
         end = self.ty[self.i]
-        if end != _END_OF[start]:
+        if end is not _END_OF[start]:
             raise self.fail("expected the end of the bold or italic text")
         image = self.im[self.i]
         self.i += 1
@@ -517,7 +518,7 @@ class _Parser:
         desc.inference = _DESCRIPTION
         self.relation_parent = desc
         kind = self.ty[self.i]
-        if kind == lx.ARGUMENT_DEFINITION:
+        if kind is K.ARGUMENT_DEFINITION:
             desc.title = self.im[self.i][1:-2]
             self.i += 1
             if self.ty[self.i] not in _CONTENT:
@@ -548,13 +549,13 @@ class _Parser:
         self.pcs_argument = arg
         self.pcs_statement(after_inference=None)
         tails = 0
-        while self.ty[self.i] in (lx.STATEMENT_NUMBER, lx.INFERENCE_START):
-            while self.ty[self.i] == lx.STATEMENT_NUMBER:
+        while self.ty[self.i] in (K.STATEMENT_NUMBER, K.INFERENCE_START):
+            while self.ty[self.i] is K.STATEMENT_NUMBER:
                 self.pcs_statement(after_inference=None)
-            if self.ty[self.i] != lx.INFERENCE_START:
+            if self.ty[self.i] is not K.INFERENCE_START:
                 raise self.fail("expected an inference line (----) before the conclusion")
             inference = self.inference_()
-            if self.ty[self.i] != lx.STATEMENT_NUMBER:
+            if self.ty[self.i] is not K.STATEMENT_NUMBER:
                 raise self.fail("expected a numbered conclusion after the inference")
             self.pcs_statement(after_inference=inference)
             tails += 1
@@ -580,37 +581,37 @@ class _Parser:
         self.relation_parent = inf
         self.i += 1  # INFERENCE_START
         ty = self.ty
-        if ty[self.i] in _FREE or (ty[self.i] == lx.NEWLINE and ty[self.i + 1] in _FREE):
-            if ty[self.i] == lx.NEWLINE:
+        if ty[self.i] in _FREE or (ty[self.i] is K.NEWLINE and ty[self.i + 1] in _FREE):
+            if ty[self.i] is K.NEWLINE:
                 self.i += 1
             while True:
                 saved, self.heading, self.statement = (self.heading, self.statement), None, None
                 inf.rules.append(self.free_text().strip(_JS_WS))
                 self.heading, self.statement = saved
-                if ty[self.i] != lx.LIST_DELIMITER:
+                if ty[self.i] is not K.LIST_DELIMITER:
                     break
                 self.i += 1
                 if ty[self.i] not in _FREE:
                     raise self.fail("expected an inference rule after the comma")
-        if ty[self.i] == lx.NEWLINE:
+        if ty[self.i] is K.NEWLINE:
             self.i += 1
-        if ty[self.i] == lx.DATA:
+        if ty[self.i] is K.DATA:
             inf.data = self.data()
-            if ty[self.i] == lx.NEWLINE:
+            if ty[self.i] is K.NEWLINE:
                 self.i += 1
-        self.expect(lx.INFERENCE_END, "the end of the inference line (--)")
-        self.expect(lx.NEWLINE, "a line break after the inference line")
-        if ty[self.i] == lx.INDENT:
+        self.expect(K.INFERENCE_END, "the end of the inference line (--)")
+        self.expect(K.NEWLINE, "a line break after the inference line")
+        if ty[self.i] is K.INDENT:
             self.i += 1
             self.deeper()
             self.parents.append(inf)
-            if ty[self.i] != lx.OUT_UNDERCUT:
+            if ty[self.i] is not K.OUT_UNDERCUT:
                 raise self.fail("expected an undercut (<_) below the inference")
-            while ty[self.i] == lx.OUT_UNDERCUT:
-                self.relation_item(lx.OUT_UNDERCUT)
+            while ty[self.i] is K.OUT_UNDERCUT:
+                self.relation_item(K.OUT_UNDERCUT)
             self.relation = None
             self.parents.pop()
-            self.expect(lx.DEDENT, "the end of the undercuts")
+            self.expect(K.DEDENT, "the end of the undercuts")
             self.depth -= 1
         return inf
 
@@ -629,23 +630,23 @@ class _Parser:
             self.relation_item(self.ty[self.i])
         self.relation = None
         self.parents.pop()
-        self.expect(lx.DEDENT, _NEW_ELEMENT)
+        self.expect(K.DEDENT, _NEW_ELEMENT)
         self.depth -= 1
 
-    def relation_item(self, kind: int) -> None:
+    def relation_item(self, kind: K) -> None:
         rel_type, incoming = _RELATION_TYPE[kind]
         parent = self.parents[-1]
         rel = self.relation = Relation(rel_type, self.st[self.i])
         if incoming:
             rel.frm = parent
-        elif kind == lx.OUT_UNDERCUT and isinstance(parent, EquivalenceClass) and self.inference is not None:
+        elif kind is K.OUT_UNDERCUT and isinstance(parent, EquivalenceClass) and self.inference is not None:
             rel.to = self.inference
         else:
             rel.to = parent
         self.i += 1
         nxt = self.ty[self.i]
         node: Endpoint
-        if nxt in _ARGUMENT_FIRST and kind != lx.CONTRADICTION:
+        if nxt in _ARGUMENT_FIRST and kind is not K.CONTRADICTION:
             node = self.argument()
         elif nxt in _STATEMENT_FIRST:
             node = self.ec(self.statement_().title, rel.pos)

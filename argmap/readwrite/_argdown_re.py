@@ -21,6 +21,8 @@ NOT_DOT: Final = "\n\u2028\u2029"
 
 #: Characters that end a run of free text.
 SPECIAL: Final = frozenset("\\@#*_[],.:</>(){};-")
+#: Characters free text never starts with: :data:`SPECIAL` and the line end.
+FREESTYLE_STOP: Final = SPECIAL | {"\n"}
 
 FREESTYLE: Final = re.compile(r"[^\\@#*_\[\],.:</>(){}\n;-]+")
 UNUSED_CONTROL: Final = re.compile(r"[@#*_\[\],.:</>(){};-][ \t]?")
@@ -29,11 +31,17 @@ ESCAPED: Final = re.compile(rf"\\[^{NOT_DOT}] *")
 SPECIAL_CHAR: Final = re.compile(rf"\.[^{JS_WS}]+?\.[ \t]?|:[^{JS_WS}]+?:[ \t]?")
 EMPTYLINE: Final = re.compile(r"(?:[ \t]*\n){2,}")
 NEWLINE: Final = re.compile(r"[ \t]*\n")
-SPACES: Final = re.compile(r"[ \t]+")
+BLANKS: Final = re.compile(r"[ \t]*")
 INFERENCE_START: Final = re.compile(r"[ \t]*--")
 INFERENCE_END: Final = re.compile(r"-{2,}")
-#: The seven relation symbols, in the reference lexer's order of priority.
-RELATION: Final = re.compile(rf"([ \t]*)(?:(\+>)|(->)|(<?\+)|(<?-)|(><)|(_>)|(<_|_(?=[{JS_WS}])))")
+#: The seven relation symbols; group 1 is the indentation.
+IN_SUPPORT: Final = re.compile(r"([ \t]*)\+>")
+IN_ATTACK: Final = re.compile(r"([ \t]*)->")
+OUT_SUPPORT: Final = re.compile(r"([ \t]*)<?\+")
+OUT_ATTACK: Final = re.compile(r"([ \t]*)<?-")
+CONTRADICTION: Final = re.compile(r"([ \t]*)><")
+IN_UNDERCUT: Final = re.compile(r"([ \t]*)_>")
+OUT_UNDERCUT: Final = re.compile(rf"([ \t]*)(?:<_|_(?=[{JS_WS}]))")
 HEADING: Final = re.compile(r"(#+) ")
 STATEMENT_NUMBER: Final = re.compile(r"[ \t]*\(([0-9]+)\)")
 ORDERED_ITEM: Final = re.compile(rf"([ \t]*)[0-9]+\.(?=[{JS_WS}])")
@@ -53,7 +61,7 @@ TRAILING_BLANK: Final = re.compile(r"[ \t]?")
 COMMENT_TAIL_AFTER_EMPTYLINE: Final = re.compile(r"(?:[ \t]*\n)*")
 #: After a line end a comment takes one line end, unless an empty line follows.
 COMMENT_TAIL_AFTER_NEWLINE: Final = re.compile(r"(?:[ \t]*\n(?![ \t]*\n))?")
-#: Start and end of the ``{data}`` token (see :func:`argmap.readwrite.argdown._data_end`).
+#: Stops and ends of the ``{data}`` token (see ``_argdown_lex._State.data_end``).
 DATA_STOP: Final = re.compile(rf"\}}(?=[{JS_WS}][^,}}])|[\u2028\u2029]")
 DATA_CLOSE: Final = re.compile(rf"\}}(?![{JS_WS}]*[,}}])")
 LINE_BREAKS: Final = re.compile(rf"[{NOT_DOT}]")
