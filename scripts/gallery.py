@@ -71,12 +71,13 @@ def main() -> None:
         else:
             print(f"skipped {name}: {path} is missing")
 
+    from argmap.page.feedback import diff_style
     from argmap.teaching.grading import compare
 
     reference, student = teaching_maps()
     pictures.append(("teaching-reference", reference, {"legend": True}))
     diff, classes = compare(student, reference).diff_map()
-    pictures.append(("grading-diff", diff, {"legend": True, "classes": classes}))
+    pictures.append(("grading-diff", diff, {"legend": True, "classes": classes, "style": diff_style()}))
 
     labels = ev.evaluate(seed, "grounded")
     pictures.append(

@@ -84,7 +84,8 @@ def diff_style(style: Style | None = None) -> Style:
     """Return ``style`` (by default ``Style()``) with a look for every grading class."""
     style = style or Style()
     looks = {**style.class_styles, **{k: MappingProxyType(dict(v)) for k, v in CLASS_LOOKS.items()}}
-    return style.replace(class_styles=MappingProxyType(looks))
+    labels = {**style.class_labels, **{k: f"{k}: {v}" for k, v in LEGEND.items()}}
+    return style.replace(class_styles=MappingProxyType(looks), class_labels=MappingProxyType(labels))
 
 
 def diff_diagram(result: Comparison, style: Style | None = None, **options: object) -> Diagram:

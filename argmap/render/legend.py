@@ -39,12 +39,6 @@ _RELATIONS: Final = {
     "undercut": ("dashed", "tee", "undercuts an inference"),
     "rephrase": ("dotted", "empty", "rephrases"),
 }
-_CLASS_TEXT: Final = {
-    "matched": "matched (in both maps)",
-    "missing": "missing (only in the reference)",
-    "extra": "extra (only in the student's map)",
-    "highlight": "highlighted",
-}
 
 
 def _attrs(**attrs: object) -> str:
@@ -141,7 +135,7 @@ def legend_dot(c: Conventions) -> str:
         row.append(
             _box(
                 lines,
-                _CLASS_TEXT.get(cls, cls),
+                s.class_labels.get(cls, cls),
                 f"class {cls}",
                 c,
                 fillcolor=look.pop("fillcolor", s.claim_fill),

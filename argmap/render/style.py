@@ -78,6 +78,14 @@ _CLASS_STYLES: Final[Mapping[str, Mapping[str, str]]] = MappingProxyType(
         "highlight": MappingProxyType({"color": "#e65100", "fillcolor": "#fff59d", "penwidth": "3"}),
     }
 )
+_CLASS_LABELS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "matched": "matched (in both maps)",
+        "missing": "missing (only in the reference)",
+        "extra": "extra (only in the student's map)",
+        "highlight": "highlighted",
+    }
+)
 
 
 def _check_colour(name: str, colour: object) -> None:
@@ -180,6 +188,9 @@ class Style:
         Graphviz attributes (:data:`CLASS_STYLE_KEYS`) added to nodes and edges carrying an extra
         class (``matched``, ``missing``, ``extra`` and ``highlight`` are predefined); a ``style``
         entry is added to the element's own styles.
+    class_labels : mapping of str to str
+        What the legend says of each class (by default of the predefined ones; others show
+        their name).
     tag_colours : mapping of str to str
         A fill per claim tag, as Argdown's tag colours: a claim takes the colour of its first tag
         listed here.
@@ -220,6 +231,7 @@ class Style:
     class_styles: Mapping[str, Mapping[str, str]] = dataclasses.field(
         default_factory=lambda: _CLASS_STYLES, hash=False
     )
+    class_labels: Mapping[str, str] = dataclasses.field(default_factory=lambda: _CLASS_LABELS, hash=False)
     tag_colours: Mapping[str, str] = dataclasses.field(
         default_factory=lambda: MappingProxyType({}), hash=False
     )
@@ -258,6 +270,10 @@ class Style:
         for colour in self.value_colours:
             _check_colour("value_colours", colour)
         _check_class_styles(self.class_styles)
+        if not isinstance(self.class_labels, Mapping) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in self.class_labels.items()
+        ):
+            raise StyleError("class_labels must be a mapping of class name to text")
         if not isinstance(self.tag_colours, Mapping):
             raise StyleError("tag_colours must be a mapping of tag to colour")
         for tag, colour in self.tag_colours.items():
