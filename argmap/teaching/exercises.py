@@ -129,7 +129,10 @@ def _gap_exercise(
     m: ArgumentMap, rng: random.Random, share: float, hidden: set[str]
 ) -> tuple[str, str, list[dict[str, Any]]]:
     sf = arguments(m)
-    explicit = [c for c in sf.numbers if not m[c].get("implicit") and m.graph.degree(c)]
+    # the claims the standard form prints: those of arguments and objections (not of rephrases only)
+    shown = {c for a in sf.arguments for c in (*a.premises, a.conclusion)}
+    shown |= {c for o in sf.objections for c in (*o.attackers, o.target) if c in sf.numbers}
+    explicit = [c for c in sf.numbers if c in shown and not m[c].get("implicit")]
     k = min(len(explicit), max(1, round(len(explicit) * share))) if explicit else 0
     chosen = sorted(rng.sample(explicit, k), key=sf.numbers.__getitem__)
     gap_no = {c: i for i, c in enumerate(chosen, 1)}
