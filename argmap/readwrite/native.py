@@ -24,9 +24,10 @@ import json
 from collections.abc import Mapping
 from typing import Any, Final
 
-from argmap._io import PathOrFile, atomic_write, read_text
+from argmap._io import PathOrFile, atomic_write
 from argmap.exceptions import ArgmapError, FormatError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, ArgumentMap
+from argmap.readwrite._jsonio import load_json
 
 __all__ = ["native_data", "native_map", "read_native", "write_native"]
 
@@ -157,14 +158,7 @@ def native_map(data: Mapping[str, Any]) -> ArgumentMap:
 
 def read_native(source: PathOrFile) -> ArgumentMap:
     """Read an argmap JSON file (path or open file)."""
-    text = read_text(source)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise FormatError(f"invalid JSON: {exc.msg} (at line {exc.lineno}, column {exc.colno})") from None
-    except RecursionError:
-        raise FormatError("invalid JSON: nested too deeply") from None
-    return native_map(data)
+    return native_map(load_json(source))
 
 
 def write_native(m: ArgumentMap, target: PathOrFile, *, indent: int | None = 2) -> None:
