@@ -23,6 +23,7 @@ __all__ = [
     "RenderError",
     "SelfLoopWarning",
     "SideFileEncodingWarning",
+    "SolverTimeout",
     "UnsupportedStructureWarning",
 ]
 
@@ -109,6 +110,20 @@ class RenderError(ArgmapError, RuntimeError):
     def __init__(self, msg: str, stderr: str = "") -> None:
         self.stderr = stderr
         super().__init__(f"{msg}: {stderr.strip()}" if stderr.strip() else msg)
+
+
+class SolverTimeout(ArgmapError, TimeoutError):
+    """A search (the SAT solver of preferred, stable or complete semantics) ran past its ``timeout``.
+
+    Attributes
+    ----------
+    timeout : float
+        The limit, in seconds.
+    """
+
+    def __init__(self, timeout: float, what: str = "the SAT search") -> None:
+        self.timeout = timeout
+        super().__init__(f"{what} ran out of time after {timeout:g} s (raise --timeout or timeout=)")
 
 
 class ArgmapWarning(UserWarning):
