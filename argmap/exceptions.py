@@ -27,6 +27,7 @@ __all__ = [
     "SelfLoopWarning",
     "SideFileEncodingWarning",
     "SolverNotFound",
+    "SolverTimeout",
     "StyleError",
     "UnknownSchemeError",
     "UnsupportedStructureWarning",
@@ -153,6 +154,20 @@ class StyleError(ArgmapError, ValueError):
 
 class SolverNotFound(ArgmapError, ImportError):
     """The SAT solver package python-sat is not installed."""
+
+
+class SolverTimeout(ArgmapError, TimeoutError):
+    """A search (the SAT solver of preferred, stable or complete semantics) ran past its ``timeout``.
+
+    Attributes
+    ----------
+    timeout : float
+        The limit, in seconds.
+    """
+
+    def __init__(self, timeout: float, what: str = "the SAT search") -> None:
+        self.timeout = timeout
+        super().__init__(f"{what} ran out of time after {timeout:g} s (raise --timeout or timeout=)")
 
 
 class ArgmapWarning(UserWarning):

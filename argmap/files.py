@@ -7,6 +7,11 @@ alone, and writes drawings (``.svg``, ``.png``, ``.pdf``, ``.dot``) through
 :mod:`argmap.render`. :func:`read_af` and :func:`write_af` do the same for the
 ICCMA formats of abstract argumentation frameworks.
 
+A folder is converted by :func:`plan_folder`, which names one output per
+input and makes sure that no output overwrites an input and no two inputs
+share an output (``x.aif.json`` and ``x.sadface.json`` become
+``x.aif.graphml`` and ``x.sadface.graphml``, not one ``x.graphml``).
+
 Examples
 --------
 >>> output_name("corpus/nodeset10.json", "graphml"), output_name("a.aif.json", "native")
@@ -15,11 +20,12 @@ Examples
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap.exceptions import FormatError
 from argmap.formats import FORMATS, GENERIC_SUFFIXES, Format, Holds, match_suffix
@@ -28,7 +34,17 @@ from argmap.model import ArgumentMap
 if TYPE_CHECKING:
     from argmap.analysis.semantics import AF
 
-__all__ = ["convert", "files_to_convert", "output_name", "read", "read_af", "write", "write_af"]
+__all__ = [
+    "Planned",
+    "convert",
+    "files_to_convert",
+    "output_name",
+    "plan_folder",
+    "read",
+    "read_af",
+    "write",
+    "write_af",
+]
 
 
 def _function(path: str) -> Callable[..., Any]:
@@ -137,8 +153,11 @@ def convert(
 ) -> ArgumentMap:
     """Read ``source`` and write it to ``target``, each format told as :func:`read` and :func:`write` do.
 
-    Returns the map read.
+    Returns the map read. Raises :class:`FileExistsError` when ``target`` is
+    ``source`` itself (or a link to it): a conversion never overwrites its input.
     """
+    if _same_file(source, target):
+        raise FileExistsError(errno.EEXIST, "the output would overwrite the input", os.fspath(target))
     m = read(source, format=source_format)
     write(m, target, format=target_format)
     return m
@@ -171,6 +190,112 @@ def files_to_convert(folder: str | os.PathLike[str], source_format: str | None =
     return out
 
 
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+class Planned(NamedTuple):
+    """One input of a folder conversion: where it goes, and why that is not the usual name.
+
+    ``target`` is None when the input is skipped; ``note`` then says why. A
+    ``note`` beside a target explains a name other than :func:`output_name`'s.
+    """
+
+    source: Path
+    target: Path | None
+    note: str
+
+
+def plan_folder(
+    folder: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    target_format: str,
+    *,
+    source_format: str | None = None,
+) -> list[Planned]:
+    """Return the conversions of the files under ``folder`` into ``out_dir``, in input order.
+
+    Each input goes to the same relative folder under ``out_dir`` with the
+    name :func:`output_name` gives, unless that name is taken:
+
+    - inputs whose names collide keep their format suffix (``x.aif.json`` to
+      ``x.aif.graphml``), then their whole name (``x.aif.json.graphml``),
+      then a number (``x-2.graphml``);
+    - an input whose output would overwrite a file of ``folder`` (itself or
+      another input, as when ``out_dir`` is ``folder``) is skipped.
+
+    Files already under ``out_dir`` are not inputs when ``out_dir`` lies in
+    ``folder`` (a second run does not convert the first run's output).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     for name in ("x.aif.json", "x.sadface.json", "y.graphml"):
+    ...         _ = (Path(d) / name).write_text("{}")
+    ...     [(p.source.name, p.target and p.target.name) for p in plan_folder(d, d, "graphml")]
+    [('x.aif.json', 'x.aif.graphml'), ('x.sadface.json', 'x.sadface.graphml'), ('y.graphml', None)]
+    """
+    root = Path(folder)
+    out = Path(out_dir)
+    out_real = os.path.realpath(out)
+    files = [
+        p
+        for p in files_to_convert(root, source_format)
+        if not (out_real != os.path.realpath(root) and _inside(p, out_real))
+    ]
+    protected = {os.path.normcase(os.path.realpath(p)) for p in root.rglob("*") if p.is_file()}
+
+    def key(p: Path) -> str:
+        return os.path.normcase(os.path.realpath(p))
+
+    wanted = {src: out / src.relative_to(root).parent / output_name(src, target_format) for src in files}
+    by_target: dict[str, list[Path]] = {}
+    for src, target in wanted.items():
+        by_target.setdefault(key(target), []).append(src)
+    taken = {k for k, srcs in by_target.items() if len(srcs) == 1}
+    suffix = _writer_format(target_format).suffixes[0]
+    chosen: dict[Path, tuple[Path, str]] = {}
+    for srcs in by_target.values():
+        if len(srcs) == 1:
+            chosen[srcs[0]] = (wanted[srcs[0]], "")
+            continue
+        others = ", ".join(s.name for s in srcs)
+        for src in srcs:
+            folder_out = wanted[src].parent
+            candidates = [Path(src.name).stem + suffix, src.name + suffix]
+            candidates += [
+                f"{Path(wanted[src].name).name.removesuffix(suffix)}-{i}{suffix}" for i in range(2, 1000)
+            ]
+            for name in candidates:
+                target = folder_out / name
+                if key(target) not in taken and key(target) not in protected:
+                    break
+            taken.add(key(target))
+            chosen[src] = (target, f"{others} would all become {wanted[src].name}; written as {target.name}")
+    plan: list[Planned] = []
+    for src in files:
+        target, note = chosen[src]
+        if key(target) in protected:
+            what = "its own input" if key(target) == key(src) else "an input file"
+            plan.append(Planned(src, None, f"not converted: {target} would overwrite {what}"))
+        else:
+            plan.append(Planned(src, target, note))
+    return plan
+
+
+def _inside(path: Path, folder_real: str) -> bool:
+    return os.path.realpath(path).startswith(folder_real.rstrip(os.sep) + os.sep)
+
+
+def _writer_format(target_format: str) -> Format:
+    f = FORMATS.get(target_format)
+    if f is None or f.writer is None or f.holds == "af":
+        f = _named(target_format, "map", "writer")
+    return f
+
+
 def _looks_like_kialo(path: Path) -> bool:
     from argmap.readwrite.detect import sniff
 
@@ -181,9 +306,7 @@ def _looks_like_kialo(path: Path) -> bool:
 
 def output_name(path: str | os.PathLike[str], target_format: str) -> str:
     """Return the file name :func:`convert` gives ``path`` in ``target_format``."""
-    f = FORMATS.get(target_format)
-    if f is None or f.writer is None or f.holds == "af":
-        f = _named(target_format, "map", "writer")
+    f = _writer_format(target_format)
     name = Path(path).name
     found = match_suffix(name)
     stem = name[: -len(found[1])] if found else Path(name).stem

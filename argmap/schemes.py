@@ -395,4 +395,4 @@ def scheme_name(scheme: str) -> str:
         return _catalogue()[0][sid].name
     words = [w for w in re.split(r"[\s_]+", _CAMEL.sub(" ", scheme)) if w]
     tidy = " ".join(w.lower() if w[:1].isupper() and w[1:].islower() else w for w in words)
-    return _capitalise(tidy) or scheme
+    return _capitalise(tidy)

@@ -19,11 +19,13 @@ Examples
 
 from __future__ import annotations
 
+import time
 from typing import Final, Literal
 
 import networkx as nx
 
 from argmap.analysis._graph import kinds
+from argmap.analysis._sat import check_timeout
 from argmap.analysis.gradual import df_quad, h_categorizer
 from argmap.analysis.semantics import (
     af_from_map,
@@ -31,6 +33,7 @@ from argmap.analysis.semantics import (
     grounded_labelling,
     sceptically_accepted,
 )
+from argmap.exceptions import SolverTimeout
 from argmap.model import CLAIM, ArgumentMap, as_graph
 
 __all__ = ["EXTENSION_SEMANTICS", "GRADUAL_SEMANTICS", "MAP_SEMANTICS", "evaluate", "value_range"]
@@ -47,7 +50,9 @@ def value_range(semantics: str) -> tuple[float, float]:
     return (0.0, 1.0) if semantics in GRADUAL_SEMANTICS else (-1.0, 1.0)
 
 
-def evaluate(m: ArgumentMap | nx.DiGraph[str], semantics: MapSemantics) -> dict[str, tuple[str, float]]:
+def evaluate(
+    m: ArgumentMap | nx.DiGraph[str], semantics: MapSemantics, *, timeout: float | None = None
+) -> dict[str, tuple[str, float]]:
     """Return ``{claim: (label, number)}`` for every claim, in map order.
 
     Parameters
@@ -55,14 +60,20 @@ def evaluate(m: ArgumentMap | nx.DiGraph[str], semantics: MapSemantics) -> dict[
     m : ArgumentMap or networkx.DiGraph
     semantics : str
         One of :data:`MAP_SEMANTICS`.
+    timeout : float, optional
+        Seconds the SAT searches of complete, preferred and stable semantics
+        may take in all; the others run in time linear in the map.
 
     Raises
     ------
     ValueError
-        If ``semantics`` is unknown.
+        If ``semantics`` is unknown or ``timeout`` is not a number above 0.
     SolverNotFound
         For complete, preferred and stable, if python-sat is not installed.
+    SolverTimeout
+        When ``timeout`` runs out.
     """
+    check_timeout(timeout)
     g = as_graph(m)
     claims = [n for n, k in kinds(g) if k == CLAIM]
     if semantics == "df-quad":
@@ -76,12 +87,26 @@ def evaluate(m: ArgumentMap | nx.DiGraph[str], semantics: MapSemantics) -> dict[
     if semantics == "grounded":
         labels = grounded_labelling(af)
         return {c: (labels[c], _GROUNDED_VALUE[labels[c]]) for c in claims}
+    deadline = None if timeout is None else time.monotonic() + timeout
+
+    def left() -> float | None:
+        if deadline is None:
+            return None
+        rest = deadline - time.monotonic()
+        if rest <= 0:
+            raise SolverTimeout(timeout or 0.0)
+        return rest
+
     out: dict[str, tuple[str, float]] = {}
-    for c in claims:
-        if sceptically_accepted(af, c, semantics) and credulously_accepted(af, c, semantics):
-            out[c] = ("sceptical", 1.0)
-        elif credulously_accepted(af, c, semantics):
-            out[c] = ("credulous", 0.0)
-        else:
-            out[c] = ("rejected", -1.0)
+    try:
+        for c in claims:
+            credulous = credulously_accepted(af, c, semantics, timeout=left())
+            if credulous and sceptically_accepted(af, c, semantics, timeout=left()):
+                out[c] = ("sceptical", 1.0)
+            elif credulous:
+                out[c] = ("credulous", 0.0)
+            else:
+                out[c] = ("rejected", -1.0)
+    except SolverTimeout:
+        raise SolverTimeout(timeout or 0.0) from None
     return out

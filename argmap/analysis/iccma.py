@@ -46,7 +46,10 @@ __all__ = [
 
 _APX_FACT: Final = re.compile(r"\s*(arg|att)\s*\(\s*([^(),.\s]+)\s*(?:,\s*([^(),.\s]+)\s*)?\)\s*\.")
 _WS_ONLY: Final = re.compile(r"\s*")
-_I23_HEADER: Final = re.compile(r"p\s+af\s+(\d+)\s*$")
+_I23_HEADER: Final = re.compile(r"p\s+af\s+([0-9]+)\s*$")
+_I23_NUMBER: Final = re.compile(r"[0-9]+")
+FREE_ARGUMENTS: Final = 2**20
+"""How many arguments an i23 header may declare beyond one per byte of the file (isolated ones)."""
 
 
 def _af(names: list[str], attacks: list[tuple[str, str]], text: str, where: list[int]) -> AF:
@@ -156,8 +159,9 @@ def parse_i23(text: str) -> AF:
     Raises
     ------
     ParseError
-        On a missing or bad header, an attack line that is not two integers in
-        ``1..N``.
+        On a missing or bad header, a header declaring more arguments than
+        the file can hold (one per character, or :data:`FREE_ARGUMENTS`), an
+        attack line that is not two integers in ``1..N``.
 
     Examples
     --------
@@ -176,21 +180,51 @@ def parse_i23(text: str) -> AF:
                 header = _I23_HEADER.match(stripped)
                 if header is None:
                     raise ParseError("expected the header 'p af N'", text, pos)
-                n = int(header.group(1))
+                n = _declared(header.group(1), text, pos)
+                digits = len(str(n))
             else:
                 words = stripped.split()
-                if len(words) != 2 or not all(w.isdigit() for w in words):
+                if len(words) != 2 or not all(_I23_NUMBER.fullmatch(w) for w in words):
                     raise ParseError("an attack line needs two argument numbers", text, pos)
-                a, b = int(words[0]), int(words[1])
-                for x in (a, b):
+                a, b = (_number(w, digits) for w in words)
+                for w, x in zip(words, (a, b), strict=True):
                     if not 1 <= x <= n:
-                        raise ParseError(f"argument {x} is outside 1..{n}", text, pos)
+                        raise ParseError(f"argument {_shown(w)} is outside 1..{n}", text, pos)
                 src.append(a - 1)
                 dst.append(b - 1)
         pos += len(line) + 1
     if n is None:
         raise ParseError("expected the header 'p af N'", text, len(text))
     return AF.from_indices(n, src, dst)
+
+
+def _number(word: str, digits: int) -> int:
+    """Return the number ``word`` names, or -1 if it has more than ``digits`` digits (no huge ``int()``)."""
+    word = word.lstrip("0") or "0"
+    return int(word) if len(word) <= digits else -1
+
+
+def _shown(word: str) -> str:
+    return word if len(word) <= 20 else f"{word[:8]}...({len(word)} digits)"
+
+
+def _declared(digits: str, text: str, pos: int) -> int:
+    """Return the argument count of an i23 header, if the file can hold that many.
+
+    Arguments named in attacks take bytes of the file; isolated ones take none,
+    so up to :data:`FREE_ARGUMENTS` are trusted beyond one per byte. Memory is
+    about 35 bytes per argument, so the bound keeps it proportional to the file.
+    """
+    most = min(max(FREE_ARGUMENTS, len(text)), 2**31 - 1)  # argument numbers are C ints
+    n = _number(digits, len(str(most)))
+    if not 0 <= n <= most:
+        raise ParseError(
+            f"the header declares {_shown(digits)} arguments; a file of {len(text)} characters may "
+            f"declare at most {most} ({FREE_ARGUMENTS}, or one per character in a larger file)",
+            text,
+            pos,
+        )
+    return n
 
 
 def generate_apx(af: AF) -> str:

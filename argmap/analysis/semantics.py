@@ -9,7 +9,9 @@ argument), never as a networkx graph, so a million arguments fit in memory.
   queue (``IN`` when all attackers are ``OUT``, ``OUT`` when an attacker is
   ``IN``); :func:`grounded_extension` and :func:`grounded_labelling` name them.
 - complete, preferred, stable: enumerated lazily with a SAT solver
-  (python-sat, the ``analysis`` extra), at most ``limit`` extensions.
+  (python-sat, the ``analysis`` extra), at most ``limit`` extensions; a
+  ``timeout`` in seconds bounds the search (:class:`SolverTimeout`), and
+  Ctrl-C stops it with :class:`KeyboardInterrupt` as anywhere in Python.
 - checks: :func:`is_conflict_free`, :func:`is_admissible`, :func:`is_complete`,
   :func:`is_preferred`, :func:`is_stable`; acceptance:
   :func:`credulously_accepted`, :func:`sceptically_accepted`.
@@ -54,6 +56,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 import networkx as nx
 
 from argmap.analysis._graph import kinds
+from argmap.analysis._sat import Watch
 from argmap.exceptions import GraphStructureError, SolverNotFound
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, ArgumentMap, as_graph
 
@@ -499,8 +502,10 @@ def is_stable(af: AF, extension: Collection[str]) -> bool:
     return not (hit & s) and len(hit) + len(s) == af.n
 
 
-def is_preferred(af: AF, extension: Collection[str], *, solver: str = DEFAULT_SOLVER) -> bool:
-    """Return whether ``extension`` is a maximal admissible set (one SAT call).
+def is_preferred(
+    af: AF, extension: Collection[str], *, solver: str = DEFAULT_SOLVER, timeout: float | None = None
+) -> bool:
+    """Return whether ``extension`` is a maximal admissible set (one SAT call, within ``timeout`` s).
 
     >>> af = AF(["a", "b"], [("a", "b"), ("b", "a")])
     >>> is_preferred(af, {"a"}), is_preferred(af, set())
@@ -511,7 +516,7 @@ def is_preferred(af: AF, extension: Collection[str], *, solver: str = DEFAULT_SO
     s = af.indices(extension)
     if len(s) == af.n:
         return True
-    with _Encoding(af, "admissible", solver) as enc:
+    with _Encoding(af, "admissible", solver, timeout) as enc:
         act = enc.new_var()
         enc.add([-act, *(i + 1 for i in range(af.n) if i not in s)])
         return not enc.solve([i + 1 for i in s] + [act])
@@ -536,13 +541,28 @@ class _Encoding:
 
     ``kind`` is ``"admissible"``, ``"complete"`` or ``"stable"``. Grounded
     labels are added as unit clauses: they hold in every complete extension.
+    Every SAT call goes through a :class:`~argmap.analysis._sat.Watch`, which
+    ends it when ``timeout`` seconds of work are spent or a signal arrives.
     """
 
-    def __init__(self, af: AF, kind: str, solver: str) -> None:
+    def __init__(self, af: AF, kind: str, solver: str, timeout: float | None = None) -> None:
         self.af = af
         self.n = n = af.n
         self.top = 2 * n
         self.solver: Any = _solver_class()(name=solver)
+        try:
+            self.watch = Watch(self.solver, timeout)
+        except BaseException:
+            self.solver.delete()
+            raise
+        try:
+            self._add_clauses(kind)
+        except BaseException:
+            self.close()
+            raise
+
+    def _add_clauses(self, kind: str) -> None:
+        af, n = self.af, self.n
         add = self.solver.add_clause
         att_off, att_src = af.att_off, af.att_src
         labels = grounded_labels(af)
@@ -580,7 +600,7 @@ class _Encoding:
         self.solver.add_clause(clause)
 
     def solve(self, assumptions: list[int] | None = None) -> bool:
-        return bool(self.solver.solve(assumptions=assumptions or []))
+        return self.watch.solve(assumptions or [])
 
     def model_set(self) -> set[int]:
         model = self.solver.get_model()
@@ -600,7 +620,10 @@ class _Encoding:
         return s
 
     def close(self) -> None:
-        self.solver.delete()
+        try:
+            self.watch.close()
+        finally:
+            self.solver.delete()
 
     def __enter__(self) -> _Encoding:
         return self
@@ -619,15 +642,19 @@ def _check_limit(limit: int | None) -> None:
         raise ValueError(f"limit must be >= 0 or None, not {limit}")
 
 
-def _enumerate(af: AF, kind: str, limit: int | None, solver: str) -> Iterator[frozenset[str]]:
+def _enumerate(
+    af: AF, kind: str, limit: int | None, solver: str, timeout: float | None
+) -> Iterator[frozenset[str]]:
     _check_limit(limit)
     if limit == 0:
         return
-    with _Encoding(af, kind, solver) as enc:
+    with _Encoding(af, kind, solver, timeout) as enc:
         found = 0
         while enc.solve():
             s = enc.model_set()
+            enc.watch.pause()
             yield _names(af, s)
+            enc.watch.resume()
             found += 1
             if limit is not None and found >= limit:
                 return
@@ -635,7 +662,7 @@ def _enumerate(af: AF, kind: str, limit: int | None, solver: str) -> Iterator[fr
 
 
 def complete_extensions(
-    af: AF, limit: int | None = None, *, solver: str = DEFAULT_SOLVER
+    af: AF, limit: int | None = None, *, solver: str = DEFAULT_SOLVER, timeout: float | None = None
 ) -> Iterator[frozenset[str]]:
     """Yield the complete extensions one by one, at most ``limit`` (Dung 1995).
 
@@ -649,11 +676,16 @@ def complete_extensions(
         Stop after this many extensions.
     solver : str
         A python-sat solver name.
+    timeout : float, optional
+        Seconds the search may take in all (not counting the time the caller
+        spends between extensions).
 
     Raises
     ------
     SolverNotFound
         If python-sat is not installed.
+    SolverTimeout
+        When ``timeout`` runs out; the extensions yielded so far stand.
 
     Examples
     --------
@@ -661,11 +693,11 @@ def complete_extensions(
     >>> sorted(sorted(e) for e in complete_extensions(af))
     [[], ['a'], ['b']]
     """
-    return _enumerate(af, "complete", limit, solver)
+    return _enumerate(af, "complete", limit, solver, timeout)
 
 
 def stable_extensions(
-    af: AF, limit: int | None = None, *, solver: str = DEFAULT_SOLVER
+    af: AF, limit: int | None = None, *, solver: str = DEFAULT_SOLVER, timeout: float | None = None
 ) -> Iterator[frozenset[str]]:
     """Yield the stable extensions one by one, at most ``limit`` (Dung 1995).
 
@@ -684,11 +716,11 @@ def stable_extensions(
     >>> [sorted(e) for e in stable_extensions(AF(["a", "b", "c"], [("a", "b"), ("b", "c")]))]
     [['a', 'c']]
     """
-    return _enumerate(af, "stable", limit, solver)
+    return _enumerate(af, "stable", limit, solver, timeout)
 
 
 def preferred_extensions(
-    af: AF, limit: int | None = None, *, solver: str = DEFAULT_SOLVER
+    af: AF, limit: int | None = None, *, solver: str = DEFAULT_SOLVER, timeout: float | None = None
 ) -> Iterator[frozenset[str]]:
     """Yield the preferred (maximal admissible) extensions one by one, at most ``limit``.
 
@@ -696,10 +728,14 @@ def preferred_extensions(
     no strictly larger admissible set exists; a clause then requires every
     later one to hold an argument outside it.
 
+    ``timeout`` bounds the search as for :func:`complete_extensions`.
+
     Raises
     ------
     SolverNotFound
         If python-sat is not installed.
+    SolverTimeout
+        When ``timeout`` runs out.
 
     Examples
     --------
@@ -713,12 +749,14 @@ def preferred_extensions(
     if limit == 0:
         return
     n = af.n
-    with _Encoding(af, "admissible", solver) as enc:
+    with _Encoding(af, "admissible", solver, timeout) as enc:
         enc.prefer_in()
         found = 0
         while enc.solve():
             s = enc.grow(enc.model_set())
+            enc.watch.pause()
             yield _names(af, s)
+            enc.watch.resume()
             found += 1
             if (limit is not None and found >= limit) or len(s) == n:
                 return
@@ -726,9 +764,16 @@ def preferred_extensions(
 
 
 def extensions(
-    af: AF, semantics: Semantics, limit: int | None = None, *, solver: str = DEFAULT_SOLVER
+    af: AF,
+    semantics: Semantics,
+    limit: int | None = None,
+    *,
+    solver: str = DEFAULT_SOLVER,
+    timeout: float | None = None,
 ) -> Iterator[frozenset[str]]:
-    """Yield the extensions of ``af`` under ``semantics`` (one of :data:`SEMANTICS`).
+    """Yield the extensions of ``af`` under ``semantics`` (one of :data:`SEMANTICS`), within ``timeout`` s.
+
+    The grounded extension takes linear time and no timeout.
 
     >>> [sorted(e) for e in extensions(AF(["a", "b"], [("a", "b")]), "grounded")]
     [['a']]
@@ -737,11 +782,11 @@ def extensions(
         _check_limit(limit)
         return iter([grounded_extension(af)] if limit != 0 else [])
     if semantics == "complete":
-        return complete_extensions(af, limit, solver=solver)
+        return complete_extensions(af, limit, solver=solver, timeout=timeout)
     if semantics == "preferred":
-        return preferred_extensions(af, limit, solver=solver)
+        return preferred_extensions(af, limit, solver=solver, timeout=timeout)
     if semantics == "stable":
-        return stable_extensions(af, limit, solver=solver)
+        return stable_extensions(af, limit, solver=solver, timeout=timeout)
     raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
 
 
@@ -749,12 +794,18 @@ def extensions(
 
 
 def credulously_accepted(
-    af: AF, argument: str, semantics: Semantics, *, solver: str = DEFAULT_SOLVER
+    af: AF,
+    argument: str,
+    semantics: Semantics,
+    *,
+    solver: str = DEFAULT_SOLVER,
+    timeout: float | None = None,
 ) -> bool:
     """Return whether ``argument`` is in some extension under ``semantics``.
 
     Under complete and preferred semantics this is one SAT call for an
     admissible set holding the argument; under stable, one for a stable one.
+    ``timeout`` bounds it (:class:`SolverTimeout`).
 
     Examples
     --------
@@ -768,12 +819,17 @@ def credulously_accepted(
     if semantics not in ("complete", "preferred", "stable"):
         raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
     kind = "stable" if semantics == "stable" else "admissible"
-    with _Encoding(af, kind, solver) as enc:
+    with _Encoding(af, kind, solver, timeout) as enc:
         return enc.solve([i + 1])
 
 
 def sceptically_accepted(
-    af: AF, argument: str, semantics: Semantics, *, solver: str = DEFAULT_SOLVER
+    af: AF,
+    argument: str,
+    semantics: Semantics,
+    *,
+    solver: str = DEFAULT_SOLVER,
+    timeout: float | None = None,
 ) -> bool:
     """Return whether ``argument`` is in every extension under ``semantics``.
 
@@ -781,7 +837,8 @@ def sceptically_accepted(
     one). Under stable semantics an AF without stable extensions accepts
     every argument sceptically (vacuously), as in ICCMA. Under preferred
     semantics, preferred extensions grown from admissible sets that leave the
-    argument out are searched for one that still leaves it out.
+    argument out are searched for one that still leaves it out. ``timeout``
+    bounds the search (:class:`SolverTimeout`).
 
     Examples
     --------
@@ -796,12 +853,12 @@ def sceptically_accepted(
     if semantics in ("grounded", "complete"):
         return grounded_labels(af)[i] == IN
     if semantics == "stable":
-        with _Encoding(af, "stable", solver) as enc:
+        with _Encoding(af, "stable", solver, timeout) as enc:
             return not enc.solve([-(i + 1)])
     if semantics != "preferred":
         raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
     n = af.n
-    with _Encoding(af, "admissible", solver) as enc:
+    with _Encoding(af, "admissible", solver, timeout) as enc:
         enc.prefer_in()
         while enc.solve([-(i + 1)]):
             s = enc.grow(enc.model_set())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from argmap.cli._common import count, seconds
 from argmap.exceptions import ArgmapError
 from argmap.formats import format_of_name
 
@@ -40,7 +41,15 @@ def setup_evaluate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> 
     )
     p.add_argument("file", help="the map, or an ICCMA framework")
     p.add_argument("-s", "--semantics", choices=MAP_SEMANTICS, default="grounded", help="default: grounded")
-    p.add_argument("--limit", type=int, default=10, help="list at most this many extensions (default 10)")
+    p.add_argument(
+        "--limit", type=count, default=10, metavar="N", help="list at most N extensions (default 10)"
+    )
+    p.add_argument(
+        "--timeout",
+        type=seconds,
+        metavar="S",
+        help="stop the SAT search (complete, preferred, stable) after S seconds (default: none)",
+    )
     p.add_argument("-o", "--output", help="also draw the map, claims coloured by value (.svg, .png, .dot)")
     p.set_defaults(func=_cmd_evaluate)
 
@@ -49,8 +58,6 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from argmap.analysis import evaluate as ev
     from argmap.analysis import semantics as sem
 
-    if args.limit < 0:
-        raise ArgmapError(f"--limit must be 0 or more, not {args.limit}")
     if format_of_name(args.file, holds="af") is not None:
         from argmap.files import read_af
 
@@ -65,13 +72,13 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
         if args.output:
             raise ArgmapError("--output draws maps; an abstract framework has no map to draw")
         af = read_af(args.file)
-        for ext in sem.extensions(af, args.semantics, limit=args.limit):
+        for ext in sem.extensions(af, args.semantics, limit=args.limit, timeout=args.timeout):
             print("[" + ",".join(sorted(ext, key=af.index)) + "]")
         return 0
     from argmap.files import read
 
     m = read(args.file)
-    values = ev.evaluate(m, args.semantics)
+    values = ev.evaluate(m, args.semantics, timeout=args.timeout)
     width = max((len(c) for c in values), default=0)
     for claim, (label, _) in values.items():
         print(f"{label:<10} {claim:<{width}}  {m[claim]['text']}")

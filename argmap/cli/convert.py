@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from argmap.cli._common import captured_warnings, one_line, report_warnings
 from argmap.exceptions import ArgmapError
 
 __all__ = ["setup_convert"]
@@ -39,29 +40,25 @@ def _progress(done: int, total: int, name: str) -> None:
 
 
 def _convert_one(source: Path, target: Path, args: argparse.Namespace, bar: bool) -> tuple[bool, int]:
-    import warnings
-
     from argmap.files import convert
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with captured_warnings() as caught:
         try:
             convert(source, target, source_format=args.source_format, target_format=args.target_format)
             ok, problem = True, ""
         except (ArgmapError, OSError) as exc:
             ok, problem = False, str(exc)
-    lines = [f"argmap: warning: {source}: {w.message}" for w in caught]
+    if bar and (caught or not ok):
+        sys.stderr.write("\r\033[K")
+    mode = getattr(args, "warnings", None) or "summary"
+    n = report_warnings(caught, f"{source}: ", every=mode == "all") if mode != "none" else len(caught)
     if not ok:
-        lines.append(f"argmap: error: {source}: {problem}")
-    if lines:
-        if bar:
-            sys.stderr.write("\r\033[K")
-        print("\n".join(lines), file=sys.stderr)
-    return ok, len(caught)
+        print(f"argmap: error: {source}: {one_line(problem)}", file=sys.stderr)
+    return ok, n
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
-    from argmap.files import files_to_convert, output_name
+    from argmap.files import plan_folder
 
     source = Path(args.input)
     if not source.is_dir():
@@ -70,23 +67,36 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     if args.target_format is None:
         print("argmap convert: error: converting a folder needs --to FORMAT", file=sys.stderr)
         return 2
-    files = files_to_convert(source, args.source_format)
     out_dir = Path(args.output)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ArgmapError(f"{out_dir} is not a folder; a folder converts into a folder")
+    plan = plan_folder(source, out_dir, args.target_format, source_format=args.source_format)
     bar = args.progress or sys.stderr.isatty()
-    failed = warned = 0
-    for i, path in enumerate(files, 1):
-        target = out_dir / path.relative_to(source).parent / output_name(path, args.target_format)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        ok, n_warnings = _convert_one(path, target, args, bar)
-        failed += not ok
-        warned += n_warnings
+    failed = warned = skipped = 0
+    for i, (path, target, note) in enumerate(plan, 1):
+        if target is None:
+            skipped += 1
+            if bar:
+                sys.stderr.write("\r\033[K")
+            print(f"argmap: error: {path}: {one_line(note)}", file=sys.stderr)
+        else:
+            if note:
+                if bar:
+                    sys.stderr.write("\r\033[K")
+                print(f"argmap: warning: {path}: {one_line(note)}", file=sys.stderr)
+                warned += 1
+            target.parent.mkdir(parents=True, exist_ok=True)
+            ok, n_warnings = _convert_one(path, target, args, bar)
+            failed += not ok
+            warned += n_warnings
         if bar:
-            _progress(i, len(files), path.name)
-    if bar and files:
+            _progress(i, len(plan), path.name)
+    if bar and plan:
         sys.stderr.write("\n")
+    done = len(plan) - failed - skipped
     print(
-        f"argmap: converted {len(files) - failed} of {len(files)} files to {out_dir} "
-        f"({failed} failed, {warned} warnings)",
+        f"argmap: converted {done} of {len(plan)} files to {out_dir} "
+        f"({failed} failed, {f'{skipped} skipped, ' if skipped else ''}{warned} warnings)",
         file=sys.stderr,
     )
-    return 1 if failed else 0
+    return 1 if failed or skipped else 0

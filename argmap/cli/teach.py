@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import re
 
-from argmap.cli._common import emit
+from argmap.cli._common import emit, share, whole
 from argmap.exceptions import ArgmapError
 
 __all__ = [
@@ -59,8 +60,8 @@ def _cmd_questions(args: argparse.Namespace) -> int:
             raise ArgmapError("--add needs -o/--output for the changed map")
         for item in args.add:
             inference, _, number = item.rpartition(":")
-            if not inference or not number.isdigit():
-                raise ArgmapError(f"--add takes INFERENCE:N, such as s1:2, not {item!r}")
+            if not inference or not re.fullmatch(r"[1-9][0-9]{0,5}", number):
+                raise ArgmapError(f"--add takes INFERENCE:N with N from 1, such as s1:2, not {item!r}")
             add_question_attack(m, inference, int(number) - 1)
         write(m, args.output)
         return 0
@@ -145,10 +146,20 @@ def _cmd_schemes(args: argparse.Namespace) -> int:
 def setup_exercises(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("exercises", help="make a worksheet: fill the gaps, roles, implicit premises")
     p.add_argument("file", help="the map")
-    p.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed, same exercises")
+    p.add_argument(
+        "--seed",
+        type=whole,
+        default=0,
+        metavar="N",
+        help="random seed (default 0); same seed, same exercises",
+    )
     p.add_argument("--json", action="store_true", help="write JSON instead of a Markdown worksheet")
-    p.add_argument("--gaps", type=float, default=0.3, help="share of claims blanked (default 0.3)")
-    p.add_argument("--questions", type=int, default=4, help="role questions to ask at most (default 4)")
+    p.add_argument(
+        "--gaps", type=share, default=0.3, metavar="SHARE", help="share of claims blanked (default 0.3)"
+    )
+    p.add_argument(
+        "--questions", type=whole, default=4, metavar="N", help="role questions to ask at most (default 4)"
+    )
     p.add_argument(
         "-o", "--output", help="the sheet: .html, .pdf or .md (.json: the exercises as data); default stdout"
     )
@@ -209,9 +220,9 @@ def setup_grade(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     )
     p.add_argument("first", metavar="STUDENT|REFERENCE", help="the student's map, or the reference")
     p.add_argument("second", metavar="REFERENCE|STUDENTS_DIR", help="the reference, or a folder of maps")
-    p.add_argument("--threshold", type=float, default=0.5, help="least similarity of matched claims")
+    p.add_argument("--threshold", type=share, default=0.5, help="least similarity of matched claims")
     p.add_argument(
-        "--near", type=float, default=0.1, help="band under the threshold for near matches (default 0.1)"
+        "--near", type=share, default=0.1, help="band under the threshold for near matches (default 0.1)"
     )
     p.add_argument(
         "--match",

@@ -66,7 +66,7 @@ def sniff(text: str) -> str | None:
     if head.startswith(("{", "[")):
         try:
             return _sniff_json(json.loads(text))
-        except (json.JSONDecodeError, RecursionError):
+        except (ValueError, RecursionError):  # JSONDecodeError, or an int() over Python's digit limit
             return None
     if head.startswith("<"):
         root = _ROOT.search(re.sub(r"<!--.*?-->", "", head[:4096], flags=re.S))

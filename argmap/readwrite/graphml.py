@@ -28,6 +28,7 @@ import networkx as nx
 from argmap._io import PathOrFile, atomic_write, read_text
 from argmap.exceptions import FormatError
 from argmap.model import ArgumentMap
+from argmap.readwrite._jsonio import parse_json
 
 __all__ = ["generate_graphml", "parse_graphml", "read_graphml", "write_graphml"]
 
@@ -48,8 +49,8 @@ def _decode(attrs: dict[str, Any], where: str) -> dict[str, Any]:
     out = dict(attrs)
     for key in _JSON & attrs.keys():
         try:
-            out[key] = json.loads(attrs[key])
-        except (TypeError, json.JSONDecodeError):
+            out[key] = parse_json(attrs[key])
+        except (TypeError, FormatError):
             raise FormatError(f"{key} is not valid JSON", f"{where}.{key}") from None
     return out
 
