@@ -29,7 +29,7 @@ import warnings
 from pathlib import Path
 from typing import IO, Any, Final
 
-from argmap.exceptions import FormatError, SideFileEncodingWarning
+from argmap.exceptions import FormatError, OptionError, SideFileEncodingWarning
 
 __all__ = [
     "DEFAULT_MAX_INPUT_BYTES",
@@ -65,11 +65,11 @@ def parse_size(text: str) -> int:
     (512, 67108864, 1073741824, 0)
     >>> parse_size("-1")
     Traceback (most recent call last):
-    ValueError: not a size: '-1' (use a whole number of bytes, or one with K, M, G or T)
+    argmap.exceptions.OptionError: not a size: '-1' (use a whole number of bytes, or one with K, M, G or T)
     """
     found = _SIZE.fullmatch(text)
     if found is None:
-        raise ValueError(f"not a size: {text!r} (use a whole number of bytes, or one with K, M, G or T)")
+        raise OptionError(f"not a size: {text!r} (use a whole number of bytes, or one with K, M, G or T)")
     unit = (found[2] or "").lower()[:1]
     return int(found[1]) * _UNITS[unit]
 
@@ -81,7 +81,7 @@ def set_max_input_bytes(limit: int | None) -> None:
     """
     global _limit  # noqa: PLW0603 - one process-wide setting, like the environment variable
     if limit is not None and limit < 0:
-        raise ValueError(f"the input limit must be 0 (none) or more bytes, not {limit}")
+        raise OptionError(f"the input limit must be 0 (none) or more bytes, not {limit}")
     _limit = limit
 
 
@@ -90,7 +90,7 @@ def max_input_bytes() -> int:
 
     :func:`set_max_input_bytes` comes first, then the environment variable
     ``ARGMAP_MAX_INPUT`` (a size such as ``512M``), then
-    :data:`DEFAULT_MAX_INPUT_BYTES`. Raises :class:`ValueError` on a bad
+    :data:`DEFAULT_MAX_INPUT_BYTES`. Raises :class:`~argmap.exceptions.OptionError` on a bad
     ``ARGMAP_MAX_INPUT``.
     """
     if _limit is not None:
@@ -101,7 +101,7 @@ def max_input_bytes() -> int:
     try:
         return parse_size(env)
     except ValueError as exc:
-        raise ValueError(f"ARGMAP_MAX_INPUT: {exc}") from None
+        raise OptionError(f"ARGMAP_MAX_INPUT: {exc}") from None
 
 
 def normalise_text(text: str) -> str:

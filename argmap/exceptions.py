@@ -20,6 +20,7 @@ __all__ = [
     "InputWarning",
     "LossyConversionWarning",
     "MalformedPartWarning",
+    "OptionError",
     "ParseError",
     "QuoteNotFound",
     "RecordError",
@@ -148,7 +149,11 @@ class RenderError(ArgmapError, RuntimeError):
         super().__init__(f"{msg}: {stderr.strip()}" if stderr.strip() else msg)
 
 
-class StyleError(ArgmapError, ValueError):
+class OptionError(ArgmapError, ValueError):
+    """An option or argument has a value argmap does not take (an unknown semantics, a negative limit)."""
+
+
+class StyleError(OptionError):
     """A style option has a value argmap cannot draw with."""
 
 

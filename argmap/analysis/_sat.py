@@ -22,7 +22,7 @@ import threading
 import time
 from typing import Any, Final
 
-from argmap.exceptions import SolverTimeout
+from argmap.exceptions import OptionError, SolverTimeout
 
 __all__ = ["Watch", "check_timeout"]
 
@@ -30,13 +30,13 @@ _POKE: Final = b"\xff"  # not a signal number: wakes the helper thread to look a
 
 
 def check_timeout(timeout: float | None) -> None:
-    """Raise :class:`ValueError` unless ``timeout`` is None or a finite number of seconds above 0."""
+    """Raise :class:`~argmap.exceptions.OptionError` unless ``timeout`` is None or a finite number of seconds above 0."""
     if timeout is None:
         return
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
         raise TypeError(f"timeout must be a number of seconds or None, not {type(timeout).__name__}")
     if not (math.isfinite(timeout) and timeout > 0):
-        raise ValueError(f"timeout must be a finite number of seconds above 0 (or None), not {timeout!r}")
+        raise OptionError(f"timeout must be a finite number of seconds above 0 (or None), not {timeout!r}")
 
 
 class Watch:
@@ -70,7 +70,7 @@ class Watch:
         except NotImplementedError:
             self._interruptible = False
             if timeout is not None:
-                raise ValueError(
+                raise OptionError(
                     f"the SAT solver {type(solver).__name__} cannot be stopped, so it takes no timeout; "
                     "use glucose4 (the default)"
                 ) from None

@@ -33,7 +33,7 @@ from argmap.analysis.semantics import (
     grounded_labelling,
     sceptically_accepted,
 )
-from argmap.exceptions import SolverTimeout
+from argmap.exceptions import OptionError, SolverTimeout
 from argmap.model import CLAIM, ArgumentMap, as_graph
 
 __all__ = ["EXTENSION_SEMANTICS", "GRADUAL_SEMANTICS", "MAP_SEMANTICS", "evaluate", "value_range"]
@@ -66,7 +66,7 @@ def evaluate(
 
     Raises
     ------
-    ValueError
+    OptionError
         If ``semantics`` is unknown or ``timeout`` is not a number above 0.
     SolverNotFound
         For complete, preferred and stable, if python-sat is not installed.
@@ -82,7 +82,7 @@ def evaluate(
         strengths = h_categorizer(g)
         return {c: (f"{strengths[c]:.3f}", strengths[c]) for c in claims}
     if semantics not in EXTENSION_SEMANTICS:
-        raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(MAP_SEMANTICS)}")
+        raise OptionError(f"unknown semantics {semantics!r}; use one of {', '.join(MAP_SEMANTICS)}")
     af = af_from_map(g)
     if semantics == "grounded":
         labels = grounded_labelling(af)

@@ -57,7 +57,7 @@ import networkx as nx
 
 from argmap.analysis._graph import kinds
 from argmap.analysis._sat import Watch
-from argmap.exceptions import GraphStructureError, SolverNotFound
+from argmap.exceptions import GraphStructureError, OptionError, SolverNotFound
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, ArgumentMap, as_graph
 
 if TYPE_CHECKING:
@@ -639,7 +639,7 @@ def _names(af: AF, s: Iterable[int]) -> frozenset[str]:
 
 def _check_limit(limit: int | None) -> None:
     if limit is not None and limit < 0:
-        raise ValueError(f"limit must be >= 0 or None, not {limit}")
+        raise OptionError(f"limit must be >= 0 or None, not {limit}")
 
 
 def _enumerate(
@@ -787,7 +787,7 @@ def extensions(
         return preferred_extensions(af, limit, solver=solver, timeout=timeout)
     if semantics == "stable":
         return stable_extensions(af, limit, solver=solver, timeout=timeout)
-    raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
+    raise OptionError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
 
 
 # -- acceptance -----------------------------------------------------------------------------------
@@ -817,7 +817,7 @@ def credulously_accepted(
     if semantics == "grounded":
         return grounded_labels(af)[i] == IN
     if semantics not in ("complete", "preferred", "stable"):
-        raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
+        raise OptionError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
     kind = "stable" if semantics == "stable" else "admissible"
     with _Encoding(af, kind, solver, timeout) as enc:
         return enc.solve([i + 1])
@@ -856,7 +856,7 @@ def sceptically_accepted(
         with _Encoding(af, "stable", solver, timeout) as enc:
             return not enc.solve([-(i + 1)])
     if semantics != "preferred":
-        raise ValueError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
+        raise OptionError(f"unknown semantics {semantics!r}; use one of {', '.join(SEMANTICS)}")
     n = af.n
     with _Encoding(af, "admissible", solver, timeout) as enc:
         enc.prefer_in()
