@@ -30,7 +30,7 @@ _POKE: Final = b"\xff"  # not a signal number: wakes the helper thread to look a
 
 
 def check_timeout(timeout: float | None) -> None:
-    """Raise :class:`~argmap.exceptions.OptionError` unless ``timeout`` is None or a finite number of seconds above 0."""
+    """Raise :class:`~argmap.exceptions.OptionError` unless ``timeout`` is None or finite seconds above 0."""
     if timeout is None:
         return
     if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):

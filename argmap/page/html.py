@@ -31,6 +31,7 @@ from typing import Any, Final
 
 from argmap._io import PathOrFile, atomic_write
 from argmap.model import ArgumentMap
+from argmap.page.printing import PRINT_CSS, printed_map
 from argmap.schemes import scheme_name
 from argmap.teaching.exercises import claim_roles
 from argmap.teaching.schemes import UnknownSchemeError, inference_questions
@@ -71,8 +72,9 @@ h3 { font-size: .9rem; margin: .8rem 0 .3rem; }
   #argmap-fit { display: none; }
   main { display: block; height: auto; }
   #argmap-diagram, #argmap-side { overflow: visible; border: 0; padding: 0; }
-  #argmap-diagram { page: argmap-wide; break-after: page; }
-  #argmap-diagram svg { max-width: 100%; max-height: 170mm; width: auto; height: auto; margin: 0 auto; }
+  #argmap-diagram { display: none; }
+  main > .argmap-print > .argmap-whole { break-before: auto; }
+  details > summary { break-after: avoid; }
   .argmap-q { background: none; border-bottom: 1px solid #90caf9; }
   details > summary { list-style: none; }
   h2, h3 { break-after: avoid; }
@@ -251,7 +253,7 @@ def html_page(m: ArgumentMap, *, svg: str | bytes | None = None, title: str | No
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="argmap">
 <title>{html.escape(title)}</title>
-<style>{_CSS}</style>
+<style>{_CSS}{PRINT_CSS}</style>
 </head>
 <body>
 <header><button id="argmap-fit" type="button" aria-pressed="false">Full size</button>
@@ -260,6 +262,7 @@ def html_page(m: ArgumentMap, *, svg: str | bytes | None = None, title: str | No
 <section id="argmap-diagram" class="argmap-fit" aria-label="Diagram">
 {svg}
 </section>
+{printed_map(svg)}
 <aside id="argmap-side">
 <h2>Selected claim</h2>
 <div id="argmap-selected" aria-live="polite">Click a claim in the diagram or a marked quote in the text.</div>

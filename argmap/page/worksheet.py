@@ -25,6 +25,7 @@ import html
 from typing import Final
 
 from argmap.model import ArgumentMap
+from argmap.page.printing import PRINT_CSS, printed_map
 from argmap.teaching.exercises import GAP, Exercises, make_exercises
 
 __all__ = ["blanked_map", "worksheet_page"]
@@ -46,9 +47,8 @@ pre { white-space: pre-wrap; font-size: 13px; }
 @page argmap-wide { size: landscape; }
 @media print {
   body { margin: 0; max-width: none; font-size: 11pt; }
-  .argmap-wide { page: argmap-wide; }
-  #argmap-diagram svg { max-height: 165mm; }
-  .argmap-question, .argmap-source, pre, section > ul, #argmap-diagram { break-inside: avoid; }
+  .argmap-wide { display: none; }
+  .argmap-question, section > ul { break-inside: avoid; }
   h2 { break-after: avoid; }
 }
 """
@@ -112,6 +112,7 @@ def worksheet_page(
     if m.source:
         parts.append(f'<h2>The text</h2><div class="argmap-source">{html.escape(m.source)}</div>')
     parts.append(f'<div class="argmap-wide"><h2>The diagram</h2><div id="argmap-diagram">{svg}</div></div>')
+    parts.append(printed_map(svg))
     if ex.gaps:
         bank = sorted(g["text"] for g in ex.gaps)
         parts.append("<section><h2>1. Fill the gaps</h2>")
@@ -164,6 +165,7 @@ def worksheet_page(
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f'<meta name="generator" content="argmap">\n<title>{_e(title)}</title>\n<style>{_CSS}</style>\n'
+        f'<meta name="generator" content="argmap">\n<title>{_e(title)}</title>\n'
+        f"<style>{_CSS}{PRINT_CSS}</style>\n"
         f"</head>\n<body>\n{body}\n</body>\n</html>\n"
     )
