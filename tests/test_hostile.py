@@ -977,3 +977,17 @@ def test_cli_fuzz_through_the_console_script(tmp_path: Path, argv: list[str], su
     names = {"FILE": str(source), "OUT": str(tmp_path / "out.graphml")}
     proc = run_cli(*(names.get(a, a) for a in argv), seconds=60)
     assert_clean(proc)
+
+
+@pytest.mark.parametrize("reader", ["aif_map", "ova_map", "sadface_map"])
+@pytest.mark.parametrize("value", [float("inf"), float("nan"), b"bytes"])
+def test_data_that_json_cannot_hold_is_refused_by_name(reader: str, value: Any) -> None:
+    read = getattr(argmap.readwrite, reader)
+    with pytest.raises(FormatError, match=r"not JSON data: .* at nodes\[0\]\.text"):
+        read({"nodes": [{"nodeID": "1", "type": "I", "text": value}], "edges": []})
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_json_text_with_nan_or_infinity_is_refused_with_its_place(constant: str) -> None:
+    with pytest.raises(FormatError, match=rf"{constant} is not a JSON number \(at line 2, column 10\)"):
+        argmap.readwrite.read_aif(io.StringIO(f'{{"nodes": [],\n "edges": {constant}}}'))

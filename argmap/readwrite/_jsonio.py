@@ -11,6 +11,7 @@ as U+FFFD with an :class:`InputWarning`.
 from __future__ import annotations
 
 import json
+import math
 import re
 import sys
 import warnings
@@ -20,7 +21,7 @@ from typing import Any, Final
 from argmap._io import PathOrFile, atomic_write, read_text
 from argmap.exceptions import FormatError, InputWarning
 
-__all__ = ["dump_json", "load_json", "mapping", "object_copy", "parse_json"]
+__all__ = ["check_json_data", "dump_json", "load_json", "mapping", "object_copy", "parse_json"]
 
 _SURROGATE_ESCAPE: Final = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
@@ -38,6 +39,52 @@ def object_copy(value: Any, where: str, error: type[FormatError] = FormatError) 
     if not isinstance(value, Mapping):
         raise error(f"expected an object, not {type(value).__name__}", where)
     return dict(value)
+
+
+def check_json_data(data: Any, error: type[FormatError] = FormatError) -> None:
+    """Raise ``error`` unless ``data`` is what :func:`parse_json` could return.
+
+    A document given as Python data must hold only objects with string keys,
+    arrays, strings, booleans, None, integers and finite floats.
+
+    >>> check_json_data({"a": [1, 2.5, None]})
+    >>> check_json_data({"a": [float("inf")]})
+    Traceback (most recent call last):
+    argmap.exceptions.FormatError: not JSON data: inf at a[0]
+    """
+    # Each entry carries its path as a chain of (parent, key) links, spelled out only for an error.
+    stack: list[tuple[Any, Any]] = [(data, None)]
+    while stack:
+        value, link = stack.pop()
+        if value is None or isinstance(value, (str, bool, int)):
+            continue
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                raise error(f"not JSON data: {value!r} at {_spell(link)}")
+        elif isinstance(value, Mapping):
+            for k, v in value.items():
+                if not isinstance(k, str):
+                    raise error(f"not JSON data: the key {k!r} at {_spell(link)} is not a string")
+                stack.append((v, (link, k)))
+        elif isinstance(value, (list, tuple)):
+            stack.extend((v, (link, i)) for i, v in enumerate(value))
+        else:
+            raise error(f"not JSON data: {type(value).__name__} at {_spell(link)}")
+
+
+def _spell(link: Any) -> str:
+    keys: list[str | int] = []
+    while link is not None:
+        link, key = link
+        keys.append(key)
+    out = ""
+    for key in reversed(keys):
+        out += f"[{key}]" if isinstance(key, int) else f".{key}" if out else key
+    return out or "the top"
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
 
 
 def _line_col(text: str, pos: int) -> str:
@@ -58,12 +105,17 @@ def parse_json(text: str, error: type[FormatError] = FormatError) -> Any:
     argmap.exceptions.FormatError: invalid JSON: a number of more than 4300 digits (at line 1, column 2)
     """
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise error(f"invalid JSON: {exc.msg} (at line {exc.lineno}, column {exc.colno})") from None
     except RecursionError:
         raise error("invalid JSON: nested too deeply") from None
-    except ValueError:  # int() refused a number longer than sys.get_int_max_str_digits()
+    except ValueError as exc:  # NaN/Infinity, or int() refused a number longer than the digit limit
+        constant = re.match(r"(-?Infinity|NaN) is not JSON", str(exc))
+        if constant:
+            found = re.search(r"-?Infinity|NaN", text)
+            where = f" (at {_line_col(text, found.start())})" if found else ""
+            raise error(f"invalid JSON: {constant.group(1)} is not a JSON number{where}") from None
         limit = sys.get_int_max_str_digits()
         found = re.search(rf"(?<![0-9.eE\"])[0-9]{{{limit + 1},}}", text)
         where = f" (at {_line_col(text, found.start())})" if found else ""

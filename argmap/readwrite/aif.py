@@ -46,7 +46,7 @@ from argmap.exceptions import (
     UnsupportedStructureWarning,
 )
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap
-from argmap.readwrite._jsonio import dump_json, load_json, mapping, object_copy
+from argmap.readwrite._jsonio import check_json_data, dump_json, load_json, mapping, object_copy
 from argmap.schema import ATTRIBUTES
 
 __all__ = ["aif_data", "aif_map", "read_aif", "write_aif"]
@@ -148,6 +148,7 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
     aside (self-loops, dangling edges, scheme nodes without premises or
     conclusion, structures the model cannot hold such as an attack on an attack).
     """
+    check_json_data(data, AIFFormatError)
     if not isinstance(data, Mapping):
         raise AIFFormatError("an AIF document must be a JSON object")
     for key in ("nodes", "edges"):

@@ -33,7 +33,7 @@ from typing import Any, Final
 from argmap._io import PathOrFile
 from argmap.exceptions import FormatError
 from argmap.model import CLAIM, KIND, ArgumentMap
-from argmap.readwrite._jsonio import dump_json, load_json, mapping
+from argmap.readwrite._jsonio import check_json_data, dump_json, load_json, mapping
 from argmap.readwrite.aif import aif_data, aif_map
 
 __all__ = ["ova_data", "ova_map", "read_ova", "write_ova"]
@@ -155,6 +155,7 @@ def ova_map(data: Mapping[str, Any]) -> ArgumentMap:
 
     Raises :class:`~argmap.exceptions.FormatError` on a document that is neither.
     """
+    check_json_data(data, FormatError)
     if not isinstance(data, Mapping):
         raise FormatError("an OVA document must be a JSON object")
     if isinstance(data.get("AIF"), Mapping):

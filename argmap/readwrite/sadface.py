@@ -35,7 +35,7 @@ from typing import Any, Final
 from argmap._io import PathOrFile
 from argmap.exceptions import ArgmapError, FormatError
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap
-from argmap.readwrite._jsonio import dump_json, load_json, mapping, object_copy
+from argmap.readwrite._jsonio import check_json_data, dump_json, load_json, mapping, object_copy
 from argmap.schema import ATTRIBUTES
 
 __all__ = ["read_sadface", "sadface_data", "sadface_map", "write_sadface"]
@@ -80,6 +80,7 @@ def sadface_map(data: Mapping[str, Any]) -> ArgumentMap:
     document that is not SADFace or whose schemes lack premises or a single
     conclusion.
     """
+    check_json_data(data, FormatError)
     if not isinstance(data, Mapping):
         raise FormatError("a SADFace document must be a JSON object")
     nodes = _field(data, "nodes", list, "$")
