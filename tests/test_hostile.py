@@ -989,5 +989,5 @@ def test_data_that_json_cannot_hold_is_refused_by_name(reader: str, value: Any) 
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_json_text_with_nan_or_infinity_is_refused_with_its_place(constant: str) -> None:
-    with pytest.raises(FormatError, match=rf"{constant} is not a JSON number \(at line 2, column 10\)"):
+    with pytest.raises(FormatError, match=rf"{constant} is not a JSON number \(at line 2, column 11\)"):
         argmap.readwrite.read_aif(io.StringIO(f'{{"nodes": [],\n "edges": {constant}}}'))
