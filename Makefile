@@ -19,8 +19,8 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check argmap tests benchmarks examples
-	$(BIN)/ruff format --check argmap tests benchmarks examples
+	$(BIN)/ruff check argmap tests benchmarks examples scripts seeds docs
+	$(BIN)/ruff format --check argmap tests benchmarks examples scripts seeds docs
 	$(BIN)/mypy
 
 clean:
