@@ -1,0 +1,62 @@
+"""Draw the gallery while the site builds: ``scripts/gallery.py``'s pictures beside their code.
+
+At ``builder-inited`` every picture of ``scripts/gallery.py`` is drawn afresh (SVG) into
+``_generated/gallery/``, and ``_generated/gallery.md`` is written: per picture its description, the
+drawing and the source of the function that made it. ``gallery.md`` includes that file.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+from pathlib import Path
+from typing import Any
+
+
+def _load(script: Path) -> Any:
+    spec = importlib.util.spec_from_file_location("argmap_gallery_script", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def write_gallery(srcdir: Path) -> list[str]:
+    """Draw the pictures and write the page's body; return the names drawn."""
+    script = _load(srcdir.parent / "scripts" / "gallery.py")
+    out = srcdir / "_generated"
+    drawn = script.draw(out / "gallery", png=False)
+    parts: list[str] = []
+    for name in drawn:
+        make = script.PICTURES[name]
+        doc = inspect.getdoc(make) or name
+        code = inspect.getsource(make).rstrip()
+        parts += [
+            f"## {doc.rstrip('.')}",
+            "",
+            f"```{{image}} /_generated/gallery/{name}.svg",
+            f":alt: {doc}",
+            ":width: 100%",
+            "```",
+            "",
+            f"`{name}.svg`, drawn by:",
+            "",
+            "```python",
+            code,
+            "```",
+            "",
+        ]
+    missing = [n for n in script.PICTURES if n not in drawn]
+    if missing:
+        parts += [f"Not drawn in this build (their corpus was missing): {', '.join(missing)}.", ""]
+    (out / "gallery.md").write_text("\n".join(parts), encoding="utf-8")
+    return drawn
+
+
+def _generate(app: Any) -> None:
+    write_gallery(Path(app.srcdir))
+
+
+def setup(app: Any) -> dict[str, Any]:
+    app.connect("builder-inited", _generate)
+    return {"parallel_read_safe": True}
