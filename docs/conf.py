@@ -25,7 +25,7 @@ extensions = [
     "gallery",
 ]
 source_suffix = {".rst": "restructuredtext", ".md": "markdown"}
-exclude_patterns = ["_build", "_generated/*.md", "README.md", "conftest.py"]
+exclude_patterns = ["_build", "_generated/*.md", "**/_*.md"]
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
