@@ -9,6 +9,7 @@ so a module whose optional dependency is missing still gets its page.
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 from typing import Any
 
@@ -63,7 +64,7 @@ def write_pages(root: Path, out: Path) -> list[str]:
         own = [n for n in names if n in defined or home.get(n) is None]
         others = [n for n in names if n not in own]
         if own:
-            lines += [".. rubric:: Names", "", f".. currentmodule:: {mod}", "", ".. autosummary::", ""]
+            lines += ["Names", "-----", "", f".. currentmodule:: {mod}", "", ".. autosummary::", ""]
             lines += [f"   {n}" for n in own] + [""]
         if others:
             links = ", ".join(f":py:obj:`{n} <{home[n]}.{n}>`" for n in others)
@@ -71,7 +72,9 @@ def write_pages(root: Path, out: Path) -> list[str]:
         for n in own:
             kind = _exceptionish(defined.get(n, "data"), n)
             lines += [f".. auto{kind}:: {mod}.{n}"]
-            if kind in ("class", "exception"):
+            if kind == "class":
+                lines += ["   :members:"]
+            elif kind == "exception":
                 lines += ["   :members:", "   :show-inheritance:"]
             lines.append("")
         (out / f"{mod}.rst").write_text("\n".join(lines), encoding="utf-8")
@@ -90,12 +93,16 @@ def _resolve_short(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     if node.get("refdomain") != "py":
         return None
     target = node["reftarget"]
-    last = target.rsplit(".", 1)[-1]
+    prefix, _, last = target.rpartition(".")
     domain = env.get_domain("py")
     found = [name for name, *_ in domain.get_objects() if name.rsplit(".", 1)[-1] == last]
-    if target.count(".") and len(found) > 1:
-        found = [n for n in found if n.startswith(target.rsplit(".", 1)[0])] or found
-    if len(found) != 1:
+    if prefix and len(found) != 1:  # a re-export such as argmap.convert: follow it to where it is defined
+        try:
+            obj = getattr(importlib.import_module(prefix), last)
+            found = [f"{obj.__module__}.{obj.__qualname__}"]
+        except (ImportError, AttributeError):
+            return None
+    if len(found) != 1 or found[0] not in domain.objects:
         return None
     from sphinx.util.nodes import make_refnode
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import inspect
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -37,9 +38,10 @@ def write_gallery(srcdir: Path) -> list[str]:
             f"```{{image}} /_generated/gallery/{name}.svg",
             f":alt: {doc}",
             ":width: 100%",
+            f":target: _images/{name}.svg",
             "```",
             "",
-            f"`{name}.svg`, drawn by:",
+            f"`{name}.svg` (click for full size), drawn by:",
             "",
             "```python",
             code,
@@ -50,7 +52,22 @@ def write_gallery(srcdir: Path) -> list[str]:
     if missing:
         parts += [f"Not drawn in this build (their corpus was missing): {', '.join(missing)}.", ""]
     (out / "gallery.md").write_text("\n".join(parts), encoding="utf-8")
+    _editor_screenshot(srcdir.parent / "examples" / "gallery" / "editor.png", out)
     return drawn
+
+
+def _editor_screenshot(shot: Path, out: Path) -> None:
+    """Write the live editor page's picture: the screenshot when there is one, else a note."""
+    if shot.is_file():
+        shutil.copyfile(shot, out / "gallery" / shot.name)
+        text = (
+            "```{image} /_generated/gallery/editor.png\n"
+            ":alt: argmap edit on the seed map: the Argdown text, the map and the article\n"
+            ":width: 100%\n```\n"
+        )
+    else:
+        text = f"*(The screenshot, `{shot.parent.parent.name}/{shot.parent.name}/{shot.name}`, is not there yet.)*\n"
+    (out / "editor-screenshot.md").write_text(text, encoding="utf-8")
 
 
 def _generate(app: Any) -> None:
