@@ -197,7 +197,9 @@ def _k(n: int) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="1k and 10k only; do not touch docs/benchmarks.md")
+    parser.add_argument(
+        "--quick", action="store_true", help="1k and 10k only; do not touch docs/benchmarks.md"
+    )
     parser.add_argument("--no-readme", action="store_true", help="print the table only")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -13,7 +13,7 @@ import argmap  # noqa: E402
 
 project = "argmap"
 author = "argmap developers"
-copyright = "argmap developers, MIT licence"  # noqa: A001
+copyright = "argmap developers, MIT licence"
 release = version = argmap.__version__
 
 extensions = [

@@ -30,7 +30,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.skip(reason=f"{CORPORA} is missing"))
         # The Argdown reader learns the plain spelling on the argdown branch; drop this once it has landed.
         if item.path.name == "_additions.md" and not _plain_additions():
-            item.add_marker(pytest.mark.xfail(reason="the Argdown reader ignores {implicit: true}", strict=True))
+            item.add_marker(pytest.mark.xfail(reason="the reader ignores {implicit: true}", strict=True))
 
 
 @pytest.fixture(autouse=True)

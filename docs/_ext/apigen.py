@@ -50,7 +50,11 @@ def _all_and_defined(path: Path) -> tuple[list[str], dict[str, str]]:
 
 
 def _exceptionish(kind: str, name: str) -> str:
-    return "exception" if kind == "class" and name.endswith(("Error", "Warning", "NotFound", "Timeout")) else kind
+    return (
+        "exception"
+        if kind == "class" and name.endswith(("Error", "Warning", "NotFound", "Timeout"))
+        else kind
+    )
 
 
 def write_pages(root: Path, out: Path) -> list[str]:
@@ -78,9 +82,17 @@ def write_pages(root: Path, out: Path) -> list[str]:
                 lines += ["   :members:", "   :show-inheritance:"]
             lines.append("")
         (out / f"{mod}.rst").write_text("\n".join(lines), encoding="utf-8")
-    index = ["API reference", "=============", "", "One page per public module; the top-level names of",
-             ":mod:`argmap` link to the module that defines them.", "",
-             ".. toctree::", "   :maxdepth: 1", ""]
+    index = [
+        "API reference",
+        "=============",
+        "",
+        "One page per public module; the top-level names of",
+        ":mod:`argmap` link to the module that defines them.",
+        "",
+        ".. toctree::",
+        "   :maxdepth: 1",
+        "",
+    ]
     index += [f"   {mod}" for mod in info] + [""]
     (out / "index.rst").write_text("\n".join(index), encoding="utf-8")
     for stale in set(out.glob("*.rst")) - {out / f"{m}.rst" for m in info} - {out / "index.rst"}:

@@ -66,7 +66,7 @@ def _editor_screenshot(shot: Path, out: Path) -> None:
             ":width: 100%\n```\n"
         )
     else:
-        text = f"*(The screenshot, `{shot.parent.parent.name}/{shot.parent.name}/{shot.name}`, is not there yet.)*\n"
+        text = "*(The screenshot, `examples/gallery/editor.png`, is not there yet.)*\n"
     (out / "editor-screenshot.md").write_text(text, encoding="utf-8")
 
 
