@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import inspect
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,15 @@ def _all_and_defined(path: Path) -> tuple[list[str], dict[str, str]]:
     return names, defined
 
 
+def _kind_of(mod: str, name: str) -> str:
+    """The kind of a name a module takes from elsewhere under another name (``argmap.draw``)."""
+    try:
+        obj = getattr(importlib.import_module(mod), name)
+    except (ImportError, AttributeError):
+        return "data"
+    return "class" if inspect.isclass(obj) else "function" if inspect.isfunction(obj) else "data"
+
+
 def _exceptionish(kind: str, name: str) -> str:
     return (
         "exception"
@@ -74,7 +84,7 @@ def write_pages(root: Path, out: Path) -> list[str]:
             links = ", ".join(f":py:obj:`{n} <{home[n]}.{n}>`" for n in others)
             lines += [f"Also available here: {links}.", ""]
         for n in own:
-            kind = _exceptionish(defined.get(n, "data"), n)
+            kind = _exceptionish(defined.get(n) or _kind_of(mod, n), n)
             lines += [f".. auto{kind}:: {mod}.{n}"]
             if kind == "class":
                 lines += ["   :members:"]
@@ -122,6 +132,12 @@ def _resolve_short(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     return make_refnode(app.builder, node["refdoc"], entry.docname, entry.node_id, contnode, found[0])
 
 
+def _no_type_docstring(app: Any, what: str, name: str, obj: Any, options: Any, lines: list[str]) -> None:
+    """Drop the docstring a constant inherits from its type (``str``'s, for ``__version__``)."""
+    if what in ("data", "attribute") and lines and type(obj).__doc__ and obj.__doc__ == type(obj).__doc__:
+        lines.clear()
+
+
 def _generate(app: Any) -> None:
     write_pages(Path(app.srcdir).parent, Path(app.srcdir) / "api")
 
@@ -129,4 +145,5 @@ def _generate(app: Any) -> None:
 def setup(app: Any) -> dict[str, Any]:
     app.connect("builder-inited", _generate)
     app.connect("missing-reference", _resolve_short)
+    app.connect("autodoc-process-docstring", _no_type_docstring)
     return {"parallel_read_safe": True}
