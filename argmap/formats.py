@@ -53,6 +53,7 @@ from typing import Final, Literal
 __all__ = ["FORMATS", "GENERIC_SUFFIXES", "Format", "Holds", "format_of_name", "match_suffix"]
 
 Holds = Literal["map", "drawing", "af"]
+"""What a format holds: an argument map, a drawing or an abstract framework."""
 
 
 @dataclass(frozen=True)
