@@ -21,6 +21,7 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.autosummary",
     "numpydoc",
+    "sphinx_copybutton",
     "apigen",
     "gallery",
 ]
@@ -32,6 +33,10 @@ myst_heading_anchors = 3
 html_theme = "furo"
 html_title = f"argmap {release}"
 html_static_path: list[str] = []
+# The copy button leaves out prompts and output, so a doctest copies as code that runs.
+copybutton_prompt_text = r">>> |\.\.\.(?: |$)"
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
 
 autosummary_generate = False
 autodoc_member_order = "bysource"
