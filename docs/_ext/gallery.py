@@ -2,7 +2,8 @@
 
 At ``builder-inited`` every picture of ``scripts/gallery.py`` is drawn afresh (SVG) into
 ``_generated/gallery/``, and ``_generated/gallery.md`` is written: per picture its description, the
-drawing and the source of the function that made it. ``gallery.md`` includes that file.
+drawing and the source of the function that made it. ``gallery.md`` includes that file. The seed
+map's HTML page, worksheet and answer key go to ``_generated/pages/`` for the teaching tutorial.
 """
 
 from __future__ import annotations
@@ -53,7 +54,23 @@ def write_gallery(srcdir: Path) -> list[str]:
         parts += [f"Not drawn in this build (their corpus was missing): {', '.join(missing)}.", ""]
     (out / "gallery.md").write_text("\n".join(parts), encoding="utf-8")
     _editor_screenshot(srcdir.parent / "examples" / "gallery" / "editor.png", out)
+    _seed_pages(out / "pages")
     return drawn
+
+
+def _seed_pages(out: Path) -> None:
+    """Write the seed map's HTML page, a worksheet and its key, for the teaching tutorial to link."""
+    import argmap
+    from argmap.page.html import write_html
+    from argmap.page.worksheet import worksheet_page
+    from argmap.teaching.exercises import make_exercises
+
+    out.mkdir(parents=True, exist_ok=True)
+    m = argmap.seed_map()
+    write_html(m, out / "seed.html")
+    ex = make_exercises(m, seed=1)
+    (out / "seed-sheet.html").write_text(worksheet_page(m, ex), encoding="utf-8")
+    (out / "seed-key.html").write_text(worksheet_page(m, ex, key=True), encoding="utf-8")
 
 
 def _editor_screenshot(shot: Path, out: Path) -> None:
