@@ -20,6 +20,7 @@ from argmap.exceptions import (
     FormatError,
     IncompleteRelationWarning,
     LossyConversionWarning,
+    MalformedPartWarning,
     ParseError,
     SelfLoopWarning,
     SideFileEncodingWarning,
@@ -427,8 +428,9 @@ def test_microtexts_errors_have_positions() -> None:
     assert (info.value.lineno, info.value.colno) == (2, 19)
     with pytest.raises(FormatError, match="not <arggraph>"):
         microtexts.parse_microtexts("<graph/>")
-    with pytest.raises(FormatError, match="unknown type 'zzz'"):
-        microtexts.parse_microtexts(XML.replace('type="reb"', 'type="zzz"'))
+    with pytest.warns(MalformedPartWarning, match="zzz edge c6 \\(unknown type\\)"):
+        m = microtexts.parse_microtexts(XML.replace('type="reb"', 'type="zzz"'))
+    assert {"id": "c6", "src": "a2", "trg": "a1", "type": "zzz"} in m.meta["microtexts"]["aside"]
 
 
 def test_microtexts_leaves_out_what_it_cannot_hold() -> None:

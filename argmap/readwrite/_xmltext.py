@@ -1,0 +1,30 @@
+"""Text in XML 1.0 for the XML writers: what it cannot hold, and ``\\r`` kept as a character reference."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["NOT_XML", "escape_text", "xml_safe"]
+
+NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""Characters XML 1.0 cannot hold, even as character references."""
+
+
+def xml_safe(text: str) -> tuple[str, bool]:
+    """Return ``text`` without the characters XML 1.0 cannot hold, and whether there were any.
+
+    >>> xml_safe("a\\x01b\\r")
+    ('ab\\r', True)
+    """
+    clean = NOT_XML.sub("", text)
+    return clean, len(clean) != len(text)
+
+
+def escape_text(text: str) -> str:
+    """Return ``text`` escaped for element content, ``\\r`` as ``&#13;`` (a parser reads a bare one as LF).
+
+    >>> escape_text("a < b & c\\r\\n")
+    'a &lt; b &amp; c&#13;\\n'
+    """
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
