@@ -210,7 +210,8 @@ def parse_microtexts(text: str) -> ArgumentMap:
     ]
     held = {k for k, e in rel.items() if e["type"] != "add"} - {e["id"] for e in on_attack}
     pairs: list[tuple[str, str]] = []
-    for e in edges:
+    supports_first = sorted(edges, key=lambda e: e["type"] not in ("sup", "exa"))
+    for e in supports_first:
         kind = e["type"]
         if kind == "seg":
             continue
