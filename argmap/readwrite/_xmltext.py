@@ -12,13 +12,15 @@ NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\ufff
 
 
 def xml_safe(text: str) -> tuple[str, bool]:
-    """Return ``text`` without the characters XML 1.0 cannot hold, and whether there were any.
+    """Return ``text`` with U+FFFD for each character XML 1.0 cannot hold, and whether there were any.
+
+    The length stays, so spans into the text stay valid.
 
     >>> xml_safe("a\\x01b\\r")
-    ('ab\\r', True)
+    ('a\ufffdb\\r', True)
     """
-    clean = NOT_XML.sub("", text)
-    return clean, len(clean) != len(text)
+    clean, count = NOT_XML.subn("\ufffd", text)
+    return clean, count > 0
 
 
 def escape_text(text: str) -> str:

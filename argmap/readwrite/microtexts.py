@@ -517,7 +517,7 @@ def generate_microtexts(m: ArgumentMap) -> Iterator[str]:
     speakers = {G.nodes[c]["speaker"] for c in claims} - {None, *_ROLE.values()}
     lossy.extend(f"speaker {who!r}" for who in sorted(speakers))
     if unsafe:
-        lossy.append("characters XML 1.0 cannot hold")
+        lossy.append("characters XML 1.0 cannot hold (written as U+FFFD)")
     if lossy:
         warnings.warn(
             f"ArgGraph XML cannot hold: {', '.join(lossy)}; left out", LossyConversionWarning, stacklevel=2

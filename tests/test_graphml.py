@@ -1,0 +1,69 @@
+"""GraphML: carriage returns and other characters kept or named, round trips of any map and the corpora."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import maps
+
+from argmap.exceptions import LossyConversionWarning
+from argmap.model import ArgumentMap
+from argmap.readwrite import read_microtexts
+from argmap.readwrite.graphml import generate_graphml, parse_graphml
+
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def write(m: ArgumentMap) -> tuple[str, list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = "".join(generate_graphml(m))
+    return text, [str(w.message) for w in caught if issubclass(w.category, LossyConversionWarning)]
+
+
+def test_carriage_returns_and_line_separators_survive() -> None:
+    m = ArgumentMap(source="It rains.\r\nSo stay\u2028in.\r", title="a\rb")
+    m.support(m.claim("Stay\rin.", quote="So stay\u2028in."), m.claim("It rains.\r", quote="It rains."))
+    text, lossy = write(m)
+    assert not lossy and "&#13;" in text
+    back = parse_graphml(text)
+    assert back == m and back["stay-in"]["span"] == (11, 22)
+    assert nx.parse_graphml(text).graph["source"] == m.source
+
+
+def test_control_characters_become_replacement_characters_with_a_warning() -> None:
+    m = ArgumentMap(source="a\x01b")
+    m.claim("x\x1by", id="c\x02")
+    text, lossy = write(m)
+    assert lossy and "the map's source" in lossy[0] and "claim 'c\\x02' text" in lossy[0]
+    back = parse_graphml(text)
+    assert back.source == "a\ufffdb" and back["c\ufffd"]["text"] == "x\ufffdy"
+
+
+_ANY = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=10).filter(str.strip)
+
+
+@SETTINGS
+@given(m=maps() | maps(text=_ANY))
+def test_any_map_comes_back_equal_unless_the_writer_names_the_loss(m: ArgumentMap) -> None:
+    text, lossy = write(m)
+    back = parse_graphml(text)
+    if not lossy:
+        assert back == m
+
+
+@pytest.mark.slow
+def test_corpus_maps_come_back_equal(corpora: Path) -> None:
+    files = sorted((corpora / "arg-microtexts/corpus").rglob("*.xml"))
+    assert files
+    for path in files:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            m = read_microtexts(path)
+        text, lossy = write(m)
+        assert not lossy and parse_graphml(text) == m, path
