@@ -471,7 +471,7 @@ def test_kialo_outline_links_and_escapes() -> None:
     [
         ("Discussion Title: x\n\nhello\n", "expected a numbered line", 3),
         ("1. A\n1.2.1. Pro: B\n", "no parent 1.2.", 2),
-        ("1. A\n1.1. Pro: -> See 1.5.\n", "names no earlier claim", 2),
+        ("1. A\n1.1. Pro: -> See 1.5.\n", "names no claim", 2),
         ("1. A\n1. B\n", "used twice", 2),
         ("1. Pro: A\n", "no parent to argue for", 1),
     ],
