@@ -507,8 +507,10 @@ def test_nodelink_and_graphml_reject_foreign_graphs() -> None:
                 "links": [{"source": "a", "target": "b"}],
             }
         )
-    with pytest.raises(FormatError, match="not readable GraphML"):
+    with pytest.raises(ParseError, match="malformed XML"):
         graphml.parse_graphml("<graphml><graph><node/></graph>")
+    with pytest.raises(FormatError, match="not readable GraphML"):
+        graphml.parse_graphml('<graphml><graph><node id="a"><data key="zz">1</data></node></graph></graphml>')
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import maps
 
-from argmap.exceptions import LossyConversionWarning
+from argmap.exceptions import LossyConversionWarning, MalformedPartWarning, ParseError, RecordError
 from argmap.model import ArgumentMap
 from argmap.readwrite import read_microtexts
 from argmap.readwrite.graphml import generate_graphml, parse_graphml
@@ -67,3 +67,31 @@ def test_corpus_maps_come_back_equal(corpora: Path) -> None:
             m = read_microtexts(path)
         text, lossy = write(m)
         assert not lossy and parse_graphml(text) == m, path
+
+
+def test_duplicates_are_errors_naming_both_and_broken_xml_has_a_position() -> None:
+    m = ArgumentMap()
+    m.support(m.claim("C"), m.claim("P"))
+    text, _ = write(m)
+    twice = text.replace(
+        '<node id="p">', '<node id="c"><data key="d0">claim</data></node>\n    <node id="p">', 1
+    )
+    with pytest.raises(RecordError, match=r"duplicate id 'c': <node> 1 and <node> 2"):
+        parse_graphml(twice)
+    edge = '<edge source="p" target="s1" />'
+    assert edge in text
+    with pytest.raises(RecordError, match=r"duplicate edge p -> s1: <edge> 1 and <edge> 2"):
+        parse_graphml(text.replace(edge, edge + edge))
+    with pytest.raises(ParseError) as info:
+        parse_graphml(text.replace("</graph>", "</grap>"))
+    assert info.value.lineno > 3
+
+
+def test_a_relation_breaking_a_rule_is_kept_aside() -> None:
+    m = ArgumentMap()
+    m.support(m.claim("C"), m.claim("P"))
+    text, _ = write(m)
+    loop = text.replace('<edge source="p" target="s1" />', '<edge source="c" target="s1" />')
+    with pytest.warns(MalformedPartWarning, match="s1"):
+        back = parse_graphml(loop)
+    assert sorted(back.claims()) == ["c", "p"] and back.meta["aside"][0]["id"] == "s1"

@@ -33,10 +33,10 @@ from typing import Any, Final
 import networkx as nx
 
 from argmap._io import PathOrFile, atomic_write, read_text
-from argmap.exceptions import FormatError, LossyConversionWarning
+from argmap.exceptions import FormatError, LossyConversionWarning, RecordError
 from argmap.model import ArgumentMap
 from argmap.readwrite._jsonio import parse_json
-from argmap.readwrite._xmltext import xml_safe
+from argmap.readwrite._xmltext import parse_xml, xml_safe
 
 __all__ = ["generate_graphml", "parse_graphml", "read_graphml", "write_graphml"]
 
@@ -99,9 +99,14 @@ def generate_graphml(m: ArgumentMap) -> Iterator[str]:
 def parse_graphml(text: str) -> ArgumentMap:
     """Build a map from GraphML text written by :func:`generate_graphml`.
 
-    Raises :class:`~argmap.exceptions.FormatError` on text that is not GraphML
-    of an argument map.
+    Raises :class:`~argmap.exceptions.ParseError` (with line and column) on
+    XML that is not well formed, :class:`~argmap.exceptions.RecordError` on two
+    nodes with one id or two edges between the same nodes (naming both), and
+    :class:`~argmap.exceptions.FormatError` on other text that is not GraphML
+    of an argument map. Relations that break a rule of the model are kept
+    aside (see :func:`argmap.schema.from_records`).
     """
+    _check_ids(parse_xml(text))
     try:
         G = nx.parse_graphml(text, node_type=str)
     except (ET.ParseError, KeyError, ValueError, nx.NetworkXError) as exc:
@@ -110,7 +115,28 @@ def parse_graphml(text: str) -> ArgumentMap:
         raise FormatError("an argument map is a directed graph without parallel edges")
     graph = _decode({k: v for k, v in G.graph.items() if k not in _NETWORKX_KEYS}, "graph")
     nodes = [{"id": str(n), **_decode(d, f"node {n}")} for n, d in G.nodes(data=True)]
-    return ArgumentMap.from_records(graph, nodes, [(str(u), str(v)) for u, v in G.edges()])
+    edges = [(str(u), str(v)) for u, v in G.edges()]
+    return ArgumentMap.from_records(graph, nodes, edges, where=lambda i: f"<node> {i + 1}", lenient=True)
+
+
+def _check_ids(root: ET.Element) -> None:
+    """Raise :class:`RecordError` on two ``<node>`` s with one id or two ``<edge>`` s with the same ends."""
+    nodes: dict[str, int] = {}
+    edges: dict[tuple[str, str], int] = {}
+    for el in root.iter():
+        tag = el.tag.rpartition("}")[2]
+        if tag == "node" and el.get("id") is not None:
+            key = el.get("id", "")
+            if key in nodes:
+                raise RecordError(f"duplicate id {key!r}: <node> {nodes[key]} and <node> {len(nodes) + 1}")
+            nodes[key] = len(nodes) + 1
+        elif tag == "edge":
+            pair = (el.get("source", ""), el.get("target", ""))
+            if pair in edges:
+                raise RecordError(
+                    f"duplicate edge {pair[0]} -> {pair[1]}: <edge> {edges[pair]} and <edge> {len(edges) + 1}"
+                )
+            edges[pair] = len(edges) + 1
 
 
 def read_graphml(source: PathOrFile) -> ArgumentMap:

@@ -63,13 +63,12 @@ from argmap.exceptions import (
     FormatError,
     LossyConversionWarning,
     MalformedPartWarning,
-    ParseError,
     RecordError,
     UnsupportedStructureWarning,
 )
 from argmap.model import ArgumentMap
 from argmap.readwrite._schema import unheld
-from argmap.readwrite._xmltext import escape_text, xml_safe
+from argmap.readwrite._xmltext import escape_text, parse_xml, xml_safe
 from argmap.schema import CLAIM, CONFLICT, INFERENCE, default_attack_type, from_records
 
 __all__ = ["generate_microtexts", "parse_microtexts", "read_microtexts", "write_microtexts"]
@@ -84,19 +83,6 @@ _DROPPED: Final = {
     "conflict": ("meta",),
     "map": ("meta",),
 }
-
-
-def _xml_root(text: str) -> ET.Element:
-    try:
-        return ET.fromstring(text)
-    except ET.ParseError as exc:
-        line, col = exc.position
-        msg = str(exc).rsplit(": line ", 1)[0]
-        pos = 0
-        for _ in range(line - 1):
-            pos = text.find("\n", pos) + 1
-        pos += col
-        raise ParseError(f"malformed XML: {msg}", text, pos) from None
 
 
 def _req(el: ET.Element, key: str, where: str) -> str:
@@ -114,7 +100,7 @@ def parse_microtexts(text: str) -> ArgumentMap:
     on a root other than ``<arggraph>``, an element without a required
     attribute, or two elements with one id (naming both).
     """
-    root = _xml_root(text)
+    root = parse_xml(text)
     if root.tag != "arggraph":
         raise FormatError(f"the root element is <{root.tag}>, not <arggraph>")
     places: dict[str, str] = {}
