@@ -1,7 +1,8 @@
-"""GraphML: carriage returns and other characters kept or named, round trips of any map and the corpora."""
+"""GraphML and node-link: characters kept or named, duplicates refused, round trips of maps and corpora."""
 
 from __future__ import annotations
 
+import json
 import warnings
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from argmap.exceptions import LossyConversionWarning, MalformedPartWarning, Pars
 from argmap.model import ArgumentMap
 from argmap.readwrite import read_microtexts
 from argmap.readwrite.graphml import generate_graphml, parse_graphml
+from argmap.readwrite.nodelink import nodelink_data, nodelink_map
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -95,3 +97,37 @@ def test_a_relation_breaking_a_rule_is_kept_aside() -> None:
     with pytest.warns(MalformedPartWarning, match="s1"):
         back = parse_graphml(loop)
     assert sorted(back.claims()) == ["c", "p"] and back.meta["aside"][0]["id"] == "s1"
+
+
+# -- node-link JSON, the other networkx format -----------------------------------------------------
+
+
+def test_nodelink_duplicates_are_errors_and_broken_relations_kept_aside() -> None:
+    m = ArgumentMap()
+    m.support(m.claim("C"), m.claim("P"))
+    data = json.loads(json.dumps(nodelink_data(m)))
+    twice = {**data, "edges": [*data["edges"], data["edges"][0]]}
+    with pytest.raises(RecordError, match=r"duplicate edge p -> s1: edges\[0\] and edges\[2\]"):
+        nodelink_map(twice)
+    with pytest.raises(RecordError, match=r"duplicate id 'c': nodes\[0\] and nodes\[3\]"):
+        nodelink_map({**data, "nodes": [*data["nodes"], data["nodes"][0]]})
+    loop = {**data, "edges": [{"source": "c", "target": "s1"}, {"source": "s1", "target": "c"}]}
+    with pytest.warns(MalformedPartWarning, match="s1"):
+        assert sorted(nodelink_map(loop).claims()) == ["c", "p"]
+
+
+@SETTINGS
+@given(m=maps() | maps(text=_ANY))
+def test_nodelink_gives_back_any_map(m: ArgumentMap) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nodelink_map(json.loads(json.dumps(nodelink_data(m)))) == m
+
+
+@pytest.mark.slow
+def test_nodelink_gives_back_the_corpus_maps(corpora: Path) -> None:
+    for path in sorted((corpora / "arg-microtexts/corpus").rglob("*.xml")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            m = read_microtexts(path)
+        assert nodelink_map(json.loads(json.dumps(nodelink_data(m)))) == m, path
