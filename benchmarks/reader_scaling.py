@@ -9,8 +9,8 @@ Run from the project root::
 Each input holds ``n`` claims in a tree, claim ``i`` supporting (two in three)
 or attacking (one in three) claim ``(i - 1) // 2``, so there are about as many
 relations as claims (``tests/_big_inputs.py``). AIF, ArgGraph XML, Argdown,
-Kialo and BRAT documents (the ``.ann`` with its ``.txt``; claim ``i`` of the
-one major claim's children takes a stance, the others ``supports``/``attacks``
+Kialo and BRAT documents (the ``.ann`` with its ``.txt``: the children of the
+major claim take stances, the other claims have ``supports``/``attacks``
 lines) are made as text; the other formats are written by argmap's own
 writers from the same map. One more row reads an OVA document whose text
 holds ``n`` open comments (``<!--``), the input that made ``html.parser``
