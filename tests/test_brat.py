@@ -271,3 +271,12 @@ def test_corpus_maps_keep_text_and_structure(corpora: Path, tmp_path: Path) -> N
         assert back.source == m.source and len(list(back.claims())) == len(list(m.claims())), path
         if not lossy:
             assert structure(back) == structure(m), path
+
+
+def test_stances_times_major_claims_stay_bounded_by_the_input() -> None:
+    n = 3000
+    text = " ".join(["M"] * n)
+    majors = "".join(f"T{i}\tMajorClaim {2 * i} {2 * i + 1}\tM\n" for i in range(n))
+    stances = "".join(f"A{i}\tStance T{i} For\n" for i in range(n))
+    with pytest.raises(FormatError, match="would make 9,000,000 relations"):
+        parse_brat(majors + stances, text)

@@ -175,3 +175,13 @@ def test_every_corpus_file_comes_back_equal_without_a_warning(corpora: Path) -> 
             back = parse_microtexts(text)
         assert not lossy, (path, lossy)
         assert back == m, path
+
+
+def test_a_joint_shared_by_every_adu_is_refused_not_multiplied() -> None:
+    n = 2000
+    edus = ["w"] * n
+    adus = '<joint id="j"/>' + "".join(f'<adu id="a{i}" type="pro"/>' for i in range(n))
+    edges = "".join(f'<edge id="s{i}" src="e{i + 1}" trg="j" type="seg"/>' for i in range(n))
+    edges += "".join(f'<edge id="t{i}" src="j" trg="a{i}" type="seg"/>' for i in range(n))
+    with pytest.raises(FormatError, match="joints shared among ADUs"):
+        parse_microtexts(_xml(edus, adus, edges))

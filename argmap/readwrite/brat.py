@@ -33,7 +33,10 @@ whose text is not the text at its offsets (white space aside) gives an
 :class:`~argmap.exceptions.InputWarning`. A line without a tab or with offsets
 that are not numbers is refused with a
 :class:`~argmap.exceptions.ParseError` at its line and column, and two lines
-with one id with one naming both lines.
+with one id with one naming both lines. Stances that would make more
+relations than four per byte of the annotation (a stance makes one per major
+claim) are refused with a :class:`~argmap.exceptions.FormatError`, so the
+work stays bounded by the input.
 
 Writing gives the ``.ann`` lines and the text beside them: the map's source,
 with the text of each claim that has no span appended on a line of its own (the
@@ -91,6 +94,8 @@ _OFFSETS: Final = re.compile(r"[0-9]{1,15} [0-9]{1,15}(?:;[0-9]{1,15} [0-9]{1,15
 _ID: Final = {kind: re.compile(rf"{kind}[0-9]+\S*") for kind in "TRA"}
 _KINDS: Final = {"supports": INFERENCE, "attacks": CONFLICT}
 _STANCES: Final = {"For": INFERENCE, "Against": CONFLICT}
+_FANOUT: Final = 4
+"""Relations the stances may make per byte of the annotation (each stance makes one per major claim)."""
 _DROPPED: Final = {
     "claim": ("speaker", "implicit", "tags", "section", "meta"),
     "inference": ("scheme", "meta"),
@@ -163,6 +168,12 @@ def parse_brat(annotation: str, text: str) -> ArgumentMap:
         else:
             r.kept.append(line)
     majors = [n["id"] for n in r.nodes if n["kind"] == CLAIM and n["thesis"]]
+    made = len(stances) * len(majors)
+    if made > _FANOUT * max(len(annotation), 1):
+        raise FormatError(
+            f"{len(stances)} stances on {len(majors)} major claims would make {made:,} relations, "
+            f"more than {_FANOUT} per byte of the annotation"
+        )
     for k, line, head in stances:
         ident = line.partition("\t")[0]
         if len(head) != 3 or head[2] not in _STANCES:

@@ -24,7 +24,9 @@ without text go there too, with a :class:`~argmap.exceptions.MalformedPartWarnin
 relations that break a rule of the model (a claim supporting itself, an edge to
 an unknown id) go to ``m.meta["aside"]`` (see :func:`argmap.schema.from_records`).
 Two elements with one id are an error naming both. Only XML that is not well
-formed, or an element without a required attribute, is refused.
+formed, an element without a required attribute, or joints shared so widely
+that the ADUs would take more than twice the EDUs there are (the work would
+grow faster than the input) are refused.
 
 Writing: when the map has a source text, the EDUs are its pieces: each passage
 of a claim is one EDU (or several, as the claim's ``meta["microtexts"]["edus"]``
@@ -160,8 +162,15 @@ def parse_microtexts(text: str) -> ArgumentMap:
 
     nodes: list[dict[str, Any]] = []
     where_of: list[str] = []
+    shared = 0
     for aid, role in adus.items():
         segs = sorted(_edus_of(aid, parts, index), key=index.__getitem__)
+        shared += len(segs)
+        if shared > 2 * len(edus) + 1000:
+            raise FormatError(
+                f"the ADUs take more than {2 * len(edus) + 1000:,} EDUs through joints, "
+                f"but there are {len(edus):,}: joints shared among ADUs"
+            )
         words = " ".join(edu_text[s] for s in segs)
         if not words.strip():
             aside.append({"id": aid, "type": "adu", "role": role})
