@@ -29,14 +29,15 @@ import re
 import secrets
 import socket
 import threading
+import time
 import webbrowser
-from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, MutableMapping
 from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 from urllib.parse import parse_qs, urlsplit
 
-from argmap.editor.session import EditedFile, analyse, new_statement
+from argmap.editor.session import EditedFile, analyse, new_statement, source_edit
 from argmap.exceptions import ArgmapError
 
 try:
@@ -53,7 +54,7 @@ except ImportError as exc:  # pragma: no cover - depends on the installation
         f"argmap edit needs the editor's server ({exc.name} is missing): pip install 'argmap[edit]'"
     ) from None
 
-__all__ = ["MAX_MESSAGE", "Editor", "serve", "url_host"]
+__all__ = ["MAX_MESSAGE", "Editor", "serve", "serving", "url_host"]
 
 MAX_MESSAGE: Final = 16 * 1024 * 1024
 """The largest websocket message or request body accepted, in bytes."""
@@ -138,6 +139,7 @@ class _Tab:
         self.wake = asyncio.Event()
         self.taken: set[str] = set()
         self.source: str | None = None
+        self.own_source = False
         self.sending = asyncio.Lock()
 
     async def send(self, message: dict[str, Any]) -> None:
@@ -327,15 +329,25 @@ class Editor:
         elif kind == "save" and isinstance(text, str):
             await self._save(tab, text, str(message.get("base", "")), bool(message.get("force")))
         elif kind == "statement":
-            start, end = message.get("start"), message.get("end")
-            source = tab.source if tab.source is not None else self.side
-            if isinstance(start, int) and isinstance(end, int) and source is not None:
-                try:
-                    line = new_statement(tab.taken, source, start, end)
-                except ArgmapError as exc:
-                    await tab.send({"type": "notice", "message": str(exc)})
-                    return
-                await tab.send({"type": "statement", "line": line})
+            await self._statement(tab, message.get("start"), message.get("end"))
+
+    async def _statement(self, tab: _Tab, start: object, end: object) -> None:
+        """Send the tab a new statement quoting ``source[start:end]`` (and the source, if its text lacks it)."""
+        source = tab.source if tab.source is not None else self.side
+        if not (isinstance(start, int) and isinstance(end, int) and source is not None):
+            return
+        edit = None
+        if not tab.own_source:
+            edit = source_edit(tab.last_text or "", source)
+        try:
+            line = new_statement(tab.taken, source, start, end, span=tab.own_source or edit is not None)
+        except ArgmapError as exc:
+            await tab.send({"type": "notice", "message": str(exc)})
+            return
+        message: dict[str, Any] = {"type": "statement", "line": line, "before": None}
+        if edit is not None:
+            message["before"] = {"line": edit[0], "text": edit[1]}
+        await tab.send(message)
 
     async def _drawer(self, tab: _Tab) -> None:
         """Draw the tab's latest text whenever there is one; texts sent meanwhile are skipped."""
@@ -354,6 +366,7 @@ class Editor:
             if shown["error"] is None:
                 tab.taken = set(shown["claims"])
                 tab.source = shown["source"]
+                tab.own_source = shown["own_source"]
             await tab.send({"type": "map", "seq": seq, **shown})
 
     async def _save(self, tab: _Tab, text: str, base: str, force: bool) -> None:
@@ -408,28 +421,18 @@ class Editor:
         await self._broadcast({"type": "file", "text": self.text, "version": self.file.version, "origin": "disk"})
 
 
-def serve(
-    path: str | os.PathLike[str],
-    *,
-    host: str = "127.0.0.1",
-    port: int = 0,
-    open_browser: bool = True,
-    announce: Callable[[str], None] = print,
-) -> None:
-    """Edit ``path`` in the browser until interrupted: bind, print the URL, open it, serve.
+@contextlib.contextmanager
+def serving(editor: Editor, *, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
+    """Serve ``editor`` from a thread while the ``with`` block runs; yield the page's URL (with the token).
 
-    ``port`` 0 takes a free port.
+    ``port`` 0 takes a free port. The server has started when the block begins and has stopped
+    when it ends.
     """
-    editor = Editor(path)
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     bound = sock.getsockname()[1]
-    url = f"http://{url_host(host)}:{bound}/?token={editor.token}"
-    if editor.created:
-        announce(f"created {editor.file.path}")
-    announce(f"editing {editor.file.path} at {url}\n(Ctrl-C stops)")
     config = uvicorn.Config(
         editor.app(),
         ws="websockets-sansio",
@@ -439,6 +442,35 @@ def serve(
         timeout_graceful_shutdown=1,
     )
     server = uvicorn.Server(config)
-    if open_browser:
-        threading.Timer(0.5, webbrowser.open, (url,)).start()
-    server.run(sockets=[sock])
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="argmap-edit", daemon=True)
+    thread.start()
+    try:
+        while not server.started:
+            if not thread.is_alive():
+                raise ArgmapError(f"the editor's server did not start on {host}:{bound}")
+            time.sleep(0.01)
+        yield f"http://{url_host(host)}:{bound}/?token={editor.token}"
+    finally:
+        server.should_exit = True
+        thread.join(5)
+        sock.close()
+
+
+def serve(
+    path: str | os.PathLike[str],
+    *,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    open_browser: bool = True,
+    announce: Callable[[str], None] = print,
+) -> None:
+    """Edit ``path`` in the browser until interrupted (Ctrl-C): serve, print the URL, open it."""
+    editor = Editor(path)
+    if editor.created:
+        announce(f"created {editor.file.path}")
+    with serving(editor, host=host, port=port) as url:
+        announce(f"editing {editor.file.path} at {url}\n(Ctrl-C stops)")
+        if open_browser:
+            webbrowser.open(url)
+        while True:
+            time.sleep(3600)

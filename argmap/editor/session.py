@@ -17,6 +17,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import warnings
@@ -33,7 +34,7 @@ from argmap.model import ArgumentMap, slugify
 from argmap.page.html import source_segments
 from argmap.readwrite.argdown import generate_argdown, parse_argdown
 
-__all__ = ["STARTER", "EditedFile", "analyse", "claim_lines", "new_statement"]
+__all__ = ["STARTER", "EditedFile", "analyse", "claim_lines", "new_statement", "source_edit"]
 
 STARTER: Final = """# {title}
 
@@ -85,11 +86,11 @@ def claim_lines(text: str, m: ArgumentMap) -> dict[str, int]:
     return out
 
 
-def new_statement(taken: Iterable[str], source: str, start: int, end: int) -> str:
+def new_statement(taken: Iterable[str], source: str, start: int, end: int, *, span: bool = True) -> str:
     """Return an Argdown line defining a new claim that quotes ``source[start:end]``.
 
     The claim's title is made of the quote's first words, and its id (a slug of the title) is
-    none of ``taken``.
+    none of ``taken``. Without ``span`` the line carries the quote alone.
 
     >>> print(new_statement({"it-rains-today"}, "So it rains [today].", 3, 20))
     [It rains today 2]: it rains \\[today]. {"argmap": {"quote": "it rains [today].", "span": [3, 20]}}
@@ -105,10 +106,41 @@ def new_statement(taken: Iterable[str], source: str, start: int, end: int) -> st
     while slugify(title) in taken:
         title, n = f"{base} {n}", n + 1
     one = ArgumentMap(source=source)
-    one.claim(text or quote, id=slugify(title), quote=quote, span=(start, end))
+    one.claim(text or quote, id=slugify(title), quote=quote, span=(start, end) if span else None)
     one[slugify(title)].setdefault("meta", {})["argdown"] = {"title": title}
     written = "".join(generate_argdown(one))
     return next(x for x in written.split("\n") if x.startswith("["))
+
+
+_FRONT: Final = re.compile(r"^===[ \t]*$")
+_ARGMAP_KEY: Final = re.compile(r"""^\s*["']?argmap["']?\s*:""")
+
+
+def source_edit(text: str, source: str) -> tuple[int, str] | None:
+    """Return where and what to insert so that Argdown ``text`` holds ``source`` as the map's source.
+
+    The answer is ``(line, lines)``: insert ``lines`` before the 1-based ``line``. A document
+    without front matter gets one; front matter without an ``argmap`` key gets that key. None when
+    the front matter has an ``argmap`` key already (it cannot be merged line by line).
+
+    >>> source_edit("[A]: x", "It rains.")
+    (1, '===\n"argmap": {"source": "It rains."}\n===\n\n')
+    >>> source_edit("===\ntitle: T\n===\n[A]: x", "It rains.")
+    (2, '"argmap": {"source": "It rains."}\n')
+    >>> source_edit('===\nargmap: {}\n===\n[A]: x', "It rains.") is None
+    True
+    """
+    key = '"argmap": ' + json.dumps({"source": source}, ensure_ascii=False) + "\n"
+    lines = text.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not _FRONT.match(lines[first]):
+        return 1, f"===\n{key}===\n\n"
+    for line in lines[first + 1 :]:
+        if _FRONT.match(line):
+            break
+        if _ARGMAP_KEY.match(line):
+            return None
+    return first + 2, key
 
 
 def _line_of(m: ArgumentMap, node: str, lines: dict[str, int]) -> int | None:
@@ -150,11 +182,13 @@ def analyse(
     dict
         ``error`` (None, or ``{"line", "col", "message"}`` of the syntax error: then nothing else is
         filled in), ``svg``, ``problems`` (``check`` findings and warnings, each with ``level``,
-        ``message`` and ``line``), ``claims`` (id to ``line``, ``text`` and ``span``), ``source``
+        ``message`` and ``line``), ``claims`` (id to ``line``, ``text`` and ``span``), ``own_source`` (whether the
+        text holds its source: otherwise ``source`` is ``side_text``), ``source``
         and ``segments`` (:func:`argmap.page.html.source_segments`), ``layout``.
     """
     out: dict[str, Any] = {"error": None, "svg": None, "problems": [], "claims": {}, "source": None}
     out["segments"] = []
+    out["own_source"] = False
     out["layout"] = list(layout) if layout else None
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -166,6 +200,7 @@ def analyse(
         except ArgmapError as exc:
             out["error"] = {"line": 1, "col": 1, "message": str(exc)}
             return out
+    out["own_source"] = m.source is not None
     if m.source is None and side_text is not None:
         m.source = side_text
     lines = claim_lines(text, m)

@@ -67,7 +67,7 @@
     } else if (msg.type === "conflict") {
       offer(msg, "The file was changed elsewhere since you loaded it; your text is not saved.");
     } else if (msg.type === "statement") {
-      editor.insertLine(msg.line);
+      editor.insertLine(msg.line, msg.before);
     } else if (msg.type === "notice") {
       setStatus(msg.message);
     }

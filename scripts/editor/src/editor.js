@@ -150,14 +150,22 @@ function create(parent, options) {
         });
       } finally { quiet = false; }
     },
-    insertLine(text) {
+    // insert a line after the cursor's line; before: {line, text} also inserts text before that line
+    insertLine(text, before) {
       const doc = view.state.doc;
       const line = doc.lineAt(view.state.selection.main.head);
       const at = line.length ? line.to : line.from;
       const insert = (line.length ? "\n\n" : "") + text + "\n";
+      const changes = [{ from: at, insert }];
+      let shift = 0;
+      if (before) {
+        const where = before.line > doc.lines ? doc.length : doc.line(before.line).from;
+        changes.push({ from: where, insert: before.text });
+        if (where <= at) { shift = before.text.length; }
+      }
       view.dispatch({
-        changes: { from: at, insert },
-        selection: { anchor: at + insert.length - 1 },
+        changes,
+        selection: { anchor: at + shift + insert.length - 1 },
         scrollIntoView: true,
       });
       view.focus();
