@@ -3,12 +3,13 @@
 (function () {
   "use strict";
   var boot = JSON.parse(document.getElementById("boot").textContent);
-  var DRAW_DELAY = 40;      // ms after a keystroke before the text is sent to be drawn
+  var DRAW_DELAY = 0;       // ms after a keystroke before the text is sent (the server skips stale texts)
   var SAVE_DELAY = 1000;    // ms after the last keystroke before an autosave
   var $ = function (id) { return document.getElementById(id); };
   var status = $("status"), mapBox = $("map"), sourceBox = $("source"), errorBox = $("error");
   var ws = null, seq = 0, shownSeq = 0, version = "", dirty = false, drawTimer = null, saveTimer = null;
-  var claims = {}, selected = null, pendingFile = null;
+  var claims = {}, selected = null, pendingFile = null, shownProblems = "", shownSource = "";
+  var errorMarked = false;
 
   var editor = window.ArgmapCM.create($("editor"), {
     doc: "",
@@ -115,6 +116,7 @@
         + msg.error.message + (msg.svg === null && mapBox.firstChild ? " (the map shows the last good text)" : "");
       document.body.setAttribute("data-error", "1");
       if (msg.error.line) {
+        errorMarked = true;
         editor.setErrors([{line: msg.error.line, col: msg.error.col, message: msg.error.message}]);
       }
       return;
@@ -124,11 +126,16 @@
     claims = msg.claims;
     if (msg.svg !== null) { mapBox.innerHTML = msg.svg; }
     mapBox.setAttribute("data-seq", String(msg.seq));
-    showProblems(msg.problems);
-    showSource(msg.source, msg.segments);
-    editor.setErrors(msg.problems.filter(function (p) { return p.line; }).map(function (p) {
-      return {line: p.line, col: 1, message: p.message, severity: p.level === "error" ? "error" : "warning"};
-    }));
+    var problems = JSON.stringify(msg.problems), source = JSON.stringify([msg.source, msg.segments]);
+    if (problems !== shownProblems || errorMarked) {
+      shownProblems = problems;
+      errorMarked = false;
+      showProblems(msg.problems);
+      editor.setErrors(msg.problems.filter(function (p) { return p.line; }).map(function (p) {
+        return {line: p.line, col: 1, message: p.message, severity: p.level === "error" ? "error" : "warning"};
+      }));
+    }
+    if (source !== shownSource) { shownSource = source; showSource(msg.source, msg.segments); }
     if (selected && claims[selected]) { select(selected, null); }
     document.body.setAttribute("data-shown", String(msg.seq));
   }
