@@ -208,6 +208,7 @@ class Editor:
 <meta name="generator" content="argmap">
 <title>{html.escape(name)} · argmap edit</title>
 <link rel="stylesheet" href="/static/app.css{q}">
+<link rel="icon" href="data:,">
 </head>
 <body>
 <header id="bar">
@@ -224,7 +225,10 @@ class Editor:
 <main>
 <section id="editor-pane" aria-label="Argdown text"><div id="editor"></div>
 <div id="error" hidden role="status"></div></section>
-<section id="map-pane" aria-label="Map"><div id="map"></div></section>
+<section id="map-pane" aria-label="Map"><div id="map-tools" role="toolbar" aria-label="Zoom">
+<button type="button" data-zoom="out" title="Smaller">−</button><button type="button" data-zoom="fit"
+ title="Fit the map to the pane">Fit</button><button type="button" data-zoom="one" title="Full size">100%</button><button
+ type="button" data-zoom="in" title="Larger">+</button></div><div id="map"></div></section>
 <aside id="side">
 <h2>Problems <span id="problem-count"></span></h2>
 <ul id="problems"></ul>

@@ -51,7 +51,7 @@
   function receive(msg) {
     if (msg.type === "hello") {
       version = msg.version;
-      if (!dirty) { editor.setText(msg.text); }
+      if (!dirty) { editor.setText(msg.text); editor.foldFrontMatter(); }
       setStatus(msg.created ? "new file" : "saved");
       seq += 1;
       send({type: "analyse", seq: seq, text: editor.getText()});
@@ -124,7 +124,7 @@
     errorBox.hidden = true;
     document.body.removeAttribute("data-error");
     claims = msg.claims;
-    if (msg.svg !== null) { mapBox.innerHTML = msg.svg; }
+    if (msg.svg !== null) { mapBox.innerHTML = msg.svg; applyZoom(); }
     mapBox.setAttribute("data-seq", String(msg.seq));
     var problems = JSON.stringify(msg.problems), source = JSON.stringify([msg.source, msg.segments]);
     if (problems !== shownProblems || errorMarked) {
@@ -139,6 +139,33 @@
     if (selected && claims[selected]) { select(selected, null); }
     document.body.setAttribute("data-shown", String(msg.seq));
   }
+  // -- zoom: "fit" (the whole map in the pane) or a scale of the drawing's own size
+  var zoom = null;  // null until the first map: then fit, unless that makes the text too small to read
+  var MIN_FIT = 0.7;
+  function naturalWidth(svg) { return parseFloat(svg.getAttribute("width")) * (/pt$/.test(svg.getAttribute("width")) ? 4 / 3 : 1); }
+  function fitScale(svg) { return ($("map-pane").clientWidth - 16) / naturalWidth(svg); }
+  function applyZoom() {
+    var svg = mapBox.querySelector("svg");
+    if (!svg || !naturalWidth(svg)) { return; }
+    if (zoom === null) { zoom = fitScale(svg) >= MIN_FIT ? "fit" : MIN_FIT; }
+    var fit = zoom === "fit";
+    mapBox.classList.toggle("fit", fit);
+    svg.style.width = fit ? "" : Math.round(naturalWidth(svg) * zoom) + "px";
+    document.querySelectorAll("[data-zoom]").forEach(function (b) {
+      var on = b.getAttribute("data-zoom") === "fit" ? fit : b.getAttribute("data-zoom") === "one" && zoom === 1;
+      b.setAttribute("aria-pressed", on ? "true" : "false");
+    });
+  }
+  document.querySelectorAll("[data-zoom]").forEach(function (b) {
+    b.onclick = function () {
+      var svg = mapBox.querySelector("svg");
+      var now = zoom === "fit" && svg ? fitScale(svg) : (zoom || 1);
+      var how = b.getAttribute("data-zoom");
+      zoom = how === "fit" ? "fit" : how === "one" ? 1 : Math.max(0.2, Math.min(4, now * (how === "in" ? 1.25 : 0.8)));
+      applyZoom();
+    };
+  });
+
   function showProblems(problems) {
     var list = $("problems");
     list.textContent = "";

@@ -7,7 +7,10 @@ import {
   drawSelection, Decoration,
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
-import { StreamLanguage, syntaxHighlighting, HighlightStyle, bracketMatching } from "@codemirror/language";
+import {
+  StreamLanguage, syntaxHighlighting, HighlightStyle, bracketMatching, foldService, foldGutter, foldKeymap,
+  foldEffect,
+} from "@codemirror/language";
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { tags as t } from "@lezer/highlight";
@@ -73,6 +76,22 @@ const style = HighlightStyle.define([
   { tag: t.escape, color: "#ad1457" },
 ]);
 
+// -- the front matter (=== ... ===) folds ---------------------------------------------------
+function frontMatter(state) {
+  const doc = state.doc;
+  let first = 1;
+  while (first <= doc.lines && !doc.line(first).text.trim()) { first++; }
+  if (first > doc.lines || !/^===\s*$/.test(doc.line(first).text)) { return null; }
+  for (let n = first + 1; n <= doc.lines; n++) {
+    if (/^===\s*$/.test(doc.line(n).text)) { return { from: doc.line(first).to, to: doc.line(n).from - 1 }; }
+  }
+  return null;
+}
+const foldFront = foldService.of((state, lineStart) => {
+  const range = frontMatter(state);
+  return range && state.doc.lineAt(lineStart).to === range.from && range.to > range.from ? range : null;
+});
+
 // -- a line the page points at (a claim selected on the map) ------------------------------
 const pointAt = StateEffect.define();
 const pointed = StateField.define({
@@ -100,12 +119,13 @@ function create(parent, options) {
     state: EditorState.create({
       doc: options.doc || "",
       extensions: [
-        lineNumbers(), highlightActiveLineGutter(), history(), drawSelection(), highlightActiveLine(),
+        lineNumbers(), foldGutter(), foldFront, highlightActiveLineGutter(), history(), drawSelection(),
+        highlightActiveLine(),
         bracketMatching(), highlightSelectionMatches(), lintGutter(), pointed,
         argdown, syntaxHighlighting(style), EditorView.lineWrapping,
         keymap.of([
           { key: "Mod-s", preventDefault: true, run: () => { onSave(); return true; } },
-          ...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab,
+          ...defaultKeymap, ...historyKeymap, ...searchKeymap, ...foldKeymap, indentWithTab,
         ]),
         EditorView.updateListener.of((u) => {
           if (u.docChanged && !quiet) { onChange(u.state.doc.toString()); }
@@ -169,6 +189,11 @@ function create(parent, options) {
         scrollIntoView: true,
       });
       view.focus();
+    },
+    // fold the front matter away when it is long (a map's source text often sits in it)
+    foldFrontMatter() {
+      const range = frontMatter(view.state);
+      if (range && range.to - range.from > 300) { view.dispatch({ effects: foldEffect.of(range) }); }
     },
     focus: () => view.focus(),
   };
