@@ -58,10 +58,9 @@ def small(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def served(small: Path) -> Iterator[tuple[Editor, str]]:
-    editor = Editor(small)
-    with serving(editor) as url:
-        yield editor, url
+def served(small: Path) -> Iterator[str]:
+    with serving(Editor(small)) as url:
+        yield url
 
 
 # -- the file and the text ------------------------------------------------------------------
@@ -130,21 +129,22 @@ def test_missing_extra_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
 # -- the server's guards --------------------------------------------------------------------
 
 
-def test_requests_without_the_token_are_refused(served: tuple[Editor, str]) -> None:
-    editor, url = served
+def test_requests_without_the_token_are_refused(served: str) -> None:
+    url = served
+    token = url.split("token=")[1]
     base = url.split("?")[0]
     assert _get(url)[0] == 200
     for path in ("", "static/app.js", "static/editor.js"):
         assert _get(base + path)[0] == 403
-        assert _get(base + path + "?token=" + "x" * len(editor.token))[0] == 403
+        assert _get(base + path + "?token=" + "x" * len(token))[0] == 403
     assert _get(base + "export/svg", b"[A]: x")[0] == 403
 
 
-def test_websocket_needs_the_token_and_the_origin(served: tuple[Editor, str]) -> None:
+def test_websocket_needs_the_token_and_the_origin(served: str) -> None:
     from websockets.exceptions import InvalidStatus
     from websockets.sync.client import connect
 
-    editor, url = served
+    url = served
     ws = url.replace("http://", "ws://").replace("/?", "/ws?")
     with connect(ws) as conn:
         hello = json.loads(conn.recv(timeout=10))
@@ -155,8 +155,8 @@ def test_websocket_needs_the_token_and_the_origin(served: tuple[Editor, str]) ->
         assert err.value.response.status_code == 403
 
 
-def test_only_the_open_file_is_served(served: tuple[Editor, str], small: Path) -> None:
-    editor, url = served
+def test_only_the_open_file_is_served(served: str, small: Path) -> None:
+    url = served
     base, query = url.split("?")
     secret = small.parent / "secret.txt"
     secret.write_text("do not serve", encoding="utf-8")
@@ -175,8 +175,8 @@ def test_only_the_open_file_is_served(served: tuple[Editor, str], small: Path) -
         assert b"do not serve" not in body
 
 
-def test_bodies_are_bounded(served: tuple[Editor, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    editor, url = served
+def test_bodies_are_bounded(served: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = served
     base, query = url.split("?")
     monkeypatch.setattr(server, "MAX_MESSAGE", 1000)
     assert _get(f"{base}export/svg?{query}", b"x" * 1001)[0] == 413
@@ -192,8 +192,8 @@ def test_page_escapes_the_file_name(tmp_path: Path) -> None:
 
 
 @pytest.mark.exe
-def test_exports(served: tuple[Editor, str]) -> None:
-    editor, url = served
+def test_exports(served: str) -> None:
+    url = served
     base, query = url.split("?")
     for kind, head in (("svg", b"<svg"), ("png", b"\x89PNG"), ("html", b"<!DOCTYPE html>")):
         code, body = _get(f"{base}export/{kind}?{query}", SMALL.encode())
@@ -218,7 +218,9 @@ def _open(browser: Any, url: str) -> Any:
     page = browser.new_page(viewport={"width": 1400, "height": 850})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("request", lambda r: None if r.url.startswith(url.split("?")[0]) else errors.append(r.url))
+    page.on(
+        "request", lambda r: None if r.url.startswith(url.split("?", maxsplit=1)[0]) else errors.append(r.url)
+    )
     page.errors = errors
     page.goto(url)
     page.wait_for_selector("#map svg g.claim", timeout=WAIT)
@@ -236,8 +238,8 @@ def _type_at_end(page: Any, text: str) -> None:
 
 
 @pytest.mark.exe
-def test_typing_a_relation_draws_a_new_edge(browser: Any, served: tuple[Editor, str], small: Path) -> None:
-    editor, url = served
+def test_typing_a_relation_draws_a_new_edge(browser: Any, served: str, small: Path) -> None:
+    url = served
     page = _open(browser, url)
     assert page.eval_on_selector_all("#map g.claim", "gs => gs.map(g => g.id).sort()") == ["rain", "umbrella"]
     edges = page.eval_on_selector_all("#map g.edge", "es => es.length")
@@ -250,8 +252,8 @@ def test_typing_a_relation_draws_a_new_edge(browser: Any, served: tuple[Editor, 
 
 
 @pytest.mark.exe
-def test_syntax_error_is_marked_and_the_last_map_stays(browser: Any, served: tuple[Editor, str]) -> None:
-    editor, url = served
+def test_syntax_error_is_marked_and_the_last_map_stays(browser: Any, served: str) -> None:
+    url = served
     page = _open(browser, url)
     before = page.inner_html("#map")
     _type_at_end(page, "  + \\")
@@ -264,8 +266,8 @@ def test_syntax_error_is_marked_and_the_last_map_stays(browser: Any, served: tup
 
 
 @pytest.mark.exe
-def test_a_selected_passage_becomes_a_claim_with_its_span(browser: Any, served: tuple[Editor, str]) -> None:
-    editor, url = served
+def test_a_selected_passage_becomes_a_claim_with_its_span(browser: Any, served: str) -> None:
+    url = served
     page = _open(browser, url)
     start, end = SOURCE.index("The sky"), len(SOURCE)
     page.evaluate(
@@ -284,23 +286,36 @@ def test_a_selected_passage_becomes_a_claim_with_its_span(browser: Any, served: 
     page.wait_for_selector('#map g.claim[id="the-sky-is-grey"]', timeout=WAIT)
     m = parse_argdown(_text(page))  # the document now holds its source, so the span is valid anywhere
     assert m.source == SOURCE and _text(page).startswith("===\n")
-    assert m["the-sky-is-grey"]["span"] == (start, end) and m["the-sky-is-grey"]["quote"] == "The sky is grey."
+    assert (
+        m["the-sky-is-grey"]["span"] == (start, end) and m["the-sky-is-grey"]["quote"] == "The sky is grey."
+    )
     page.click('#map g.claim[id="the-sky-is-grey"]')
-    assert page.eval_on_selector_all("#source .q.hl", "qs => qs.map(q => q.textContent)") == ["The sky is grey."]
+    assert page.eval_on_selector_all("#source .q.hl", "qs => qs.map(q => q.textContent)") == [
+        "The sky is grey."
+    ]
 
 
 @pytest.mark.exe
-def test_clicking_links_map_text_and_editor(browser: Any, served: tuple[Editor, str], small: Path) -> None:
-    editor, url = served
+def test_clicking_links_map_text_and_editor(browser: Any, served: str, small: Path) -> None:
+    url = served
     front = "===\nargmap: " + json.dumps({"source": SOURCE}) + "\n===\n\n"
-    text = front + SMALL.replace("It will rain.", 'It will rain. {"argmap": {"quote": "It will rain today.", "span": [0, 19]}}')
+    text = front + SMALL.replace(
+        "It will rain.", 'It will rain. {"argmap": {"quote": "It will rain today.", "span": [0, 19]}}'
+    )
     atomic_write(small, text)
     page = _open(browser, url)
     page.wait_for_function("() => window.argmapEditor.getText().includes('span')", timeout=WAIT)
     page.wait_for_selector("#source .q", timeout=WAIT)
     page.click('#map g.claim[id="rain"]')
-    assert page.evaluate("window.argmapEditor.view.state.doc.lineAt(window.argmapEditor.view.state.selection.main.head).number") == 8
-    assert page.eval_on_selector_all("#source .q.hl", "qs => qs.map(q => q.textContent)") == ["It will rain today."]
+    assert (
+        page.evaluate(
+            "(v => v.state.doc.lineAt(v.state.selection.main.head).number)(window.argmapEditor.view)"
+        )
+        == 8
+    )
+    assert page.eval_on_selector_all("#source .q.hl", "qs => qs.map(q => q.textContent)") == [
+        "It will rain today."
+    ]
     page.click("#source .q")
     assert page.get_attribute("body", "data-selected") == "rain"
     page.locator(".cm-line", has_text="[Umbrella]").click()
@@ -309,8 +324,8 @@ def test_clicking_links_map_text_and_editor(browser: Any, served: tuple[Editor, 
 
 
 @pytest.mark.exe
-def test_the_page_follows_the_file_and_the_other_tab(browser: Any, served: tuple[Editor, str], small: Path) -> None:
-    editor, url = served
+def test_the_page_follows_the_file_and_the_other_tab(browser: Any, served: str, small: Path) -> None:
+    url = served
     first, second = _open(browser, url), _open(browser, url)
     atomic_write(small, SMALL + "  + [Clouds]: Clouds are coming.\n")  # another program saves
     for page in (first, second):

@@ -215,25 +215,30 @@ class Editor:
 <strong id="file-name">{html.escape(name)}</strong>
 <span id="status" aria-live="polite">connecting…</span>
 <span class="spacer"></span>
-<button type="button" id="save" title="Save (Ctrl-S); the page also saves a second after you stop typing">Save</button>
+<button type="button" id="save"
+ title="Save (Ctrl-S); the page also saves a second after you stop typing">Save</button>
 <span class="group">Export
-<button type="button" data-export="svg">SVG</button><button type="button" data-export="png">PNG</button><button
- type="button" data-export="pdf">PDF</button><button type="button" data-export="html">HTML page</button></span>
+<button type="button" data-export="svg">SVG</button><button type="button" data-export="png">PNG</button
+><button type="button" data-export="pdf">PDF</button
+><button type="button" data-export="html">HTML page</button></span>
 </header>
 <div id="conflict" hidden role="alert"><span id="conflict-text"></span>
-<button type="button" id="keep">Keep my text</button><button type="button" id="reload">Load the file</button></div>
+<button type="button" id="keep">Keep my text</button><button type="button" id="reload">Load the file</button
+></div>
 <main>
 <section id="editor-pane" aria-label="Argdown text"><div id="editor"></div>
 <div id="error" hidden role="status"></div></section>
 <section id="map-pane" aria-label="Map"><div id="map-tools" role="toolbar" aria-label="Zoom">
-<button type="button" data-zoom="out" title="Smaller">−</button><button type="button" data-zoom="fit"
- title="Fit the map to the pane">Fit</button><button type="button" data-zoom="one" title="Full size">100%</button><button
- type="button" data-zoom="in" title="Larger">+</button></div><div id="map"></div></section>
+<button type="button" data-zoom="out" title="Smaller">−</button
+><button type="button" data-zoom="fit" title="Fit the map to the pane">Fit</button
+><button type="button" data-zoom="one" title="Full size">100%</button
+><button type="button" data-zoom="in" title="Larger">+</button></div><div id="map"></div></section>
 <aside id="side">
 <h2>Problems <span id="problem-count"></span></h2>
 <ul id="problems"></ul>
-<h2>Source text <button type="button" id="quote" title="Select a passage of the source text, then press Q or this button"
- disabled>New claim from selection (Q)</button></h2>
+<h2>Source text <button type="button" id="quote"
+ title="Select a passage of the source text, then press Q or this button" disabled
+>New claim from selection (Q)</button></h2>
 <div id="source" tabindex="0"></div>
 </aside>
 </main>
@@ -336,7 +341,7 @@ class Editor:
             await self._statement(tab, message.get("start"), message.get("end"))
 
     async def _statement(self, tab: _Tab, start: object, end: object) -> None:
-        """Send the tab a new statement quoting ``source[start:end]`` (and the source, if its text lacks it)."""
+        """Send the tab a statement quoting ``source[start:end]`` (and the source, if its text lacks it)."""
         source = tab.source if tab.source is not None else self.side
         if not (isinstance(start, int) and isinstance(end, int) and source is not None):
             return
@@ -401,7 +406,9 @@ class Editor:
     async def _watch(self, stop: asyncio.Event) -> None:
         """Tell the tabs of changes to the file or its source text made by other programs."""
         folder = self.file.path.parent
-        async for changes in watchfiles.awatch(folder, debounce=50, step=20, recursive=False, stop_event=stop):
+        async for changes in watchfiles.awatch(
+            folder, debounce=50, step=20, recursive=False, stop_event=stop
+        ):
             touched = {Path(p) for _, p in changes}
             if self.file.path in touched:
                 await self._file_changed()
@@ -420,9 +427,13 @@ class Editor:
             try:
                 self.text = await anyio.to_thread.run_sync(self.file.load)
             except (ArgmapError, OSError) as exc:
-                await self._broadcast({"type": "notice", "message": f"the file changed but cannot be read: {exc}"})
+                await self._broadcast(
+                    {"type": "notice", "message": f"the file changed but cannot be read: {exc}"}
+                )
                 return
-        await self._broadcast({"type": "file", "text": self.text, "version": self.file.version, "origin": "disk"})
+        await self._broadcast(
+            {"type": "file", "text": self.text, "version": self.file.version, "origin": "disk"}
+        )
 
 
 @contextlib.contextmanager

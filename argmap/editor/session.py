@@ -182,9 +182,9 @@ def analyse(
     dict
         ``error`` (None, or ``{"line", "col", "message"}`` of the syntax error: then nothing else is
         filled in), ``svg``, ``problems`` (``check`` findings and warnings, each with ``level``,
-        ``message`` and ``line``), ``claims`` (id to ``line``, ``text`` and ``span``), ``own_source`` (whether the
-        text holds its source: otherwise ``source`` is ``side_text``), ``source``
-        and ``segments`` (:func:`argmap.page.html.source_segments`), ``layout``.
+        ``message`` and ``line``), ``claims`` (id to ``line``, ``text`` and ``span``),
+        ``own_source`` (whether the text holds its source: otherwise ``source`` is ``side_text``),
+        ``source`` and ``segments`` (:func:`argmap.page.html.source_segments`), ``layout``.
     """
     out: dict[str, Any] = {"error": None, "svg": None, "problems": [], "claims": {}, "source": None}
     out["segments"] = []
@@ -323,5 +323,3 @@ class EditedFile:
     def side_text(self) -> str | None:
         """Return the ``.txt`` source text beside the file, or None."""
         return read_side_text(self.path)
-
-
