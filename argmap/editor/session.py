@@ -117,7 +117,7 @@ _ARGMAP_KEY: Final = re.compile(r"""^\s*["']?argmap["']?\s*:""")
 
 
 def source_edit(text: str, source: str) -> tuple[int, str] | None:
-    """Return where and what to insert so that Argdown ``text`` holds ``source`` as the map's source.
+    r"""Return where and what to insert so that Argdown ``text`` holds ``source`` as the map's source.
 
     The answer is ``(line, lines)``: insert ``lines`` before the 1-based ``line``. A document
     without front matter gets one; front matter without an ``argmap`` key gets that key. None when
