@@ -344,3 +344,39 @@ def test_the_page_follows_the_file_and_the_other_tab(browser: Any, served: str, 
     second.wait_for_function("() => document.body.dataset.status === 'saved'", timeout=WAIT)
     assert small.read_text(encoding="utf-8").startswith("// mine\n")
     first.wait_for_function("() => window.argmapEditor.getText().startsWith('// mine')", timeout=WAIT)
+
+
+def test_the_command_prints_the_url_and_serves_until_ctrl_c(tmp_path: Path) -> None:
+    import os
+    import re
+    import signal
+    import subprocess
+
+    path = tmp_path / "new.argdown"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "edit", str(path), "--no-browser", "--host", "127.0.0.1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().startswith("created ")
+        found = re.search(r"http://127\.0\.0\.1:\d+/\?token=[\w-]{20,}", proc.stdout.readline())
+        assert found is not None
+        assert _get(found.group(0))[0] == 200
+        assert path.read_text(encoding="utf-8") == STARTER.format(title="New")
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.communicate(timeout=30)
+    assert proc.returncode == 130
+
+
+@pytest.mark.parametrize("port", ["-1", "65536", "http"])
+def test_bad_ports_are_usage_errors(port: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from argmap.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["edit", "x.argdown", "--port", port])
+    assert done.value.code == 2

@@ -477,14 +477,13 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 0,
     open_browser: bool = True,
-    announce: Callable[[str], None] = print,
 ) -> None:
     """Edit ``path`` in the browser until interrupted (Ctrl-C): serve, print the URL, open it."""
     editor = Editor(path)
     if editor.created:
-        announce(f"created {editor.file.path}")
+        print(f"created {editor.file.path}", flush=True)
     with serving(editor, host=host, port=port) as url:
-        announce(f"editing {editor.file.path} at {url}\n(Ctrl-C stops)")
+        print(f"editing {editor.file.path} at {url}\n(Ctrl-C stops)", flush=True)
         if open_browser:
             webbrowser.open(url)
         while True:
