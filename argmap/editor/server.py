@@ -12,9 +12,10 @@ bodies and messages are bounded by :data:`MAX_MESSAGE`, and the page escapes eve
 The protocol (JSON messages). The page sends ``{"type": "analyse", "seq", "text"}``,
 ``{"type": "save", "text", "base", "force"}`` and ``{"type": "statement", "start", "end"}``; the
 server sends ``hello`` (the file's text, version, name and format), ``map`` (see
-:func:`argmap.editor.session.analyse`, with the ``seq`` it answers), ``saved``, ``conflict`` (a
-save whose base is not the file on disk: the page offers to keep or reload), ``file`` (the file
-changed on disk or in another tab), ``statement`` (an Argdown line to insert) and ``notice``.
+:func:`argmap.editor.session.analyse`, with the ``seq`` it answers and ``ms``, the time it took),
+``saved``, ``conflict`` (a save whose base is not the file on disk: the page offers to keep or
+reload), ``file`` (the file changed on disk or in another tab), ``statement`` (an Argdown line to
+insert) and ``notice``.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from argmap.editor.session import EditedFile, analyse, new_statement, source_edit
 from argmap.exceptions import ArgmapError
+from argmap.render.metrics import FONT_FAMILY, SVG_FONT_FAMILY
 
 try:
     import anyio
@@ -198,7 +200,15 @@ class Editor:
 
     async def _page(self, request: Request) -> Response:
         name = self.file.path.name
-        boot = json.dumps({"token": self.token, "name": name, "format": self.file.format})
+        boot = json.dumps(
+            {
+                "token": self.token,
+                "name": name,
+                "format": self.file.format,
+                "font": FONT_FAMILY,
+                "svgFont": SVG_FONT_FAMILY,
+            }
+        )
         q = f"?token={html.escape(self.token)}"
         page = f"""<!DOCTYPE html>
 <html lang="en">
@@ -369,7 +379,9 @@ class Editor:
             tab.pending = None
             tab.last_text = text
             work = functools.partial(analyse, text, side_text=self.side, layout=self.layout, draw=self.draw)
+            began = time.perf_counter()
             shown = await anyio.to_thread.run_sync(work, limiter=self.limiter)
+            shown["ms"] = round((time.perf_counter() - began) * 1000, 1)
             if shown["layout"] is not None and self.layout is None:
                 self.layout = (shown["layout"][0], int(shown["layout"][1]))
             if shown["error"] is None:

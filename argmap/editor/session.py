@@ -22,6 +22,7 @@ import os
 import re
 import warnings
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -153,6 +154,27 @@ def _line_of(m: ArgumentMap, node: str, lines: dict[str, int]) -> int | None:
     return min((lines[c] for c in near if c in lines), default=None)
 
 
+_DRAWING: Final = ThreadPoolExecutor(2, thread_name_prefix="argmap-edit-draw")
+
+
+def _draw(m: ArgumentMap, layout: tuple[str, int] | None) -> tuple[list[Any], str]:
+    """Lay the map out; return the layout and the engine's SVG without its prolog.
+
+    The SVG is not passed through :func:`argmap.render.svg.finish`: the page centres the lines of
+    each box and names the fonts itself (re-serialising the XML here would cost more than a
+    hundred milliseconds a keystroke on a 300-claim map).
+    """
+    from argmap.render import choose_layout, diagram
+    from argmap.render.backend import run_dot
+    from argmap.render.style import Style
+
+    if layout is None:
+        layout = choose_layout(m, Style())
+    d = diagram(m, rankdir=layout[0], wrap=layout[1], timeout=20.0)
+    svg = run_dot(d.source, "svg", engine=d.engine, timeout=d.timeout).decode("utf-8")
+    return list(layout), _SVG_PROLOG.sub("", svg, count=1)
+
+
 def _problem(level: str, message: str, line: int | None, col: int | None = None) -> dict[str, Any]:
     return {"level": level, "message": message, "line": line, "col": col}
 
@@ -203,6 +225,8 @@ def analyse(
     out["own_source"] = m.source is not None
     if m.source is None and side_text is not None:
         m.source = side_text
+    # the engine runs while the rest is worked out; the map is only read from here on
+    drawing = _DRAWING.submit(_draw, m, layout) if draw else None
     lines = claim_lines(text, m)
     problems = [_problem("warning", str(w.message), None) for w in caught]
     for f in check(m):
@@ -218,19 +242,11 @@ def analyse(
     }
     out["source"] = m.source
     out["segments"] = [[piece, list(ids)] for piece, ids in source_segments(m)]
-    if draw:
-        from argmap.render import choose_layout, diagram
-        from argmap.render.style import Style
-
-        if layout is None:
-            layout = choose_layout(m, Style())
-        out["layout"] = list(layout)
+    if drawing is not None:
         try:
-            svg = diagram(m, rankdir=layout[0], wrap=layout[1], timeout=20.0).svg()
+            out["layout"], out["svg"] = drawing.result()
         except ArgmapError as exc:
             out["error"] = {"line": None, "col": None, "message": f"the map cannot be drawn: {exc}"}
-            return out
-        out["svg"] = _SVG_PROLOG.sub("", svg, count=1)
     return out
 
 

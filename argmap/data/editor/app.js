@@ -124,8 +124,9 @@
     errorBox.hidden = true;
     document.body.removeAttribute("data-error");
     claims = msg.claims;
-    if (msg.svg !== null) { mapBox.innerHTML = msg.svg; applyZoom(); }
+    if (msg.svg !== null) { mapBox.innerHTML = msg.svg; finish(mapBox.querySelector("svg")); applyZoom(); }
     mapBox.setAttribute("data-seq", String(msg.seq));
+    mapBox.setAttribute("data-server-ms", String(msg.ms));
     var problems = JSON.stringify(msg.problems), source = JSON.stringify([msg.source, msg.segments]);
     if (problems !== shownProblems || errorMarked) {
       shownProblems = problems;
@@ -139,6 +140,27 @@
     if (selected && claims[selected]) { select(selected, null); }
     document.body.setAttribute("data-shown", String(msg.seq));
   }
+  // what argmap.render.svg.finish does on the server: each line of a box centred on the box (the
+  // first path or polygon), the fonts named with their metric-compatible fallbacks
+  function finish(svg) {
+    if (!svg) { return; }
+    var boxes = [];  // every box measured first, then every line moved: no layout between the two
+    svg.querySelectorAll("g.claim, g.argument, g.legend-item").forEach(function (g) {
+      var shape = g.querySelector("path, polygon");
+      if (shape) { boxes.push([g, shape.getBBox()]); }
+    });
+    boxes.forEach(function (pair) {
+      var centre = String(Math.round((pair[1].x + pair[1].width / 2) * 100) / 100);
+      pair[0].querySelectorAll("text").forEach(function (t) {
+        t.setAttribute("text-anchor", "middle");
+        t.setAttribute("x", centre);
+      });
+    });
+    svg.querySelectorAll("text[font-family]").forEach(function (t) {
+      if (t.getAttribute("font-family") === boot.font) { t.setAttribute("font-family", boot.svgFont); }
+    });
+  }
+
   // -- zoom: "fit" (the whole map in the pane) or a scale of the drawing's own size
   var zoom = null;  // null until the first map: then fit, unless that makes the text too small to read
   var MIN_FIT = 0.7;
