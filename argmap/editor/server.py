@@ -464,6 +464,7 @@ def serving(editor: Editor, *, host: str = "127.0.0.1", port: int = 0) -> Iterat
         editor.app(),
         ws="websockets-sansio",
         ws_max_size=MAX_MESSAGE,
+        ws_per_message_deflate=False,  # on this computer compressing costs more than it saves
         log_level="warning",
         lifespan="on",
         timeout_graceful_shutdown=1,
