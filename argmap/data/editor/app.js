@@ -3,11 +3,10 @@
 (function () {
   "use strict";
   var boot = JSON.parse(document.getElementById("boot").textContent);
-  var DRAW_DELAY = 0;       // ms after a keystroke before the text is sent (the server skips stale texts)
   var SAVE_DELAY = 1000;    // ms after the last keystroke before an autosave
   var $ = function (id) { return document.getElementById(id); };
   var status = $("status"), mapBox = $("map"), sourceBox = $("source"), errorBox = $("error");
-  var ws = null, seq = 0, shownSeq = 0, version = "", dirty = false, drawTimer = null, saveTimer = null;
+  var ws = null, seq = 0, shownSeq = 0, version = "", dirty = false, saveTimer = null;
   var claims = {}, selected = null, pendingFile = null, shownProblems = "", shownSource = "";
   var errorMarked = false;
 
@@ -25,10 +24,10 @@
   function setStatus(text) { status.textContent = text; document.body.setAttribute("data-status", text); }
   function send(message) { if (ws && ws.readyState === 1) { ws.send(JSON.stringify(message)); } }
 
+  // every change is sent at once: while the server draws one text it keeps only the latest next one
   function scheduleDraw() {
-    clearTimeout(drawTimer);
-    drawTimer = setTimeout(function () { seq += 1; send({type: "analyse", seq: seq, text: editor.getText()}); },
-      DRAW_DELAY);
+    seq += 1;
+    send({type: "analyse", seq: seq, text: editor.getText()});
   }
   function scheduleSave() {
     clearTimeout(saveTimer);
