@@ -380,3 +380,16 @@ def test_bad_ports_are_usage_errors(port: str, capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit) as done:
         main(["edit", "x.argdown", "--port", port])
     assert done.value.code == 2
+
+
+@pytest.mark.exe
+def test_a_pasted_source_text_goes_into_the_front_matter(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "bare.argdown"
+    path.write_text(SMALL, encoding="utf-8")
+    with serving(Editor(path)) as url:
+        page = _open(browser, url)
+        page.fill("#paste", SOURCE)
+        page.click("#use-source")
+        page.wait_for_selector("#source > span", timeout=WAIT)
+        assert parse_argdown(_text(page)).source == SOURCE
+        assert page.text_content("#source") == SOURCE

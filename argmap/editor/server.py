@@ -10,12 +10,13 @@ page, its three scripts and the exports of the open map (no path from the client
 bodies and messages are bounded by :data:`MAX_MESSAGE`, and the page escapes every text it shows.
 
 The protocol (JSON messages). The page sends ``{"type": "analyse", "seq", "text"}``,
-``{"type": "save", "text", "base", "force"}`` and ``{"type": "statement", "start", "end"}``; the
+``{"type": "save", "text", "base", "force"}``, ``{"type": "statement", "start", "end"}`` and
+``{"type": "source", "text"}`` (a pasted source text, to put into the front matter); the
 server sends ``hello`` (the file's text, version, name and format), ``map`` (see
 :func:`argmap.editor.session.analyse`, with the ``seq`` it answers and ``ms``, the time it took),
 ``saved``, ``conflict`` (a save whose base is not the file on disk: the page offers to keep or
 reload), ``file`` (the file changed on disk or in another tab), ``statement`` (an Argdown line to
-insert) and ``notice``.
+insert), ``insert`` (lines to insert before a line) and ``notice``.
 """
 
 from __future__ import annotations
@@ -349,6 +350,13 @@ class Editor:
             await self._save(tab, text, str(message.get("base", "")), bool(message.get("force")))
         elif kind == "statement":
             await self._statement(tab, message.get("start"), message.get("end"))
+        elif kind == "source" and isinstance(text, str) and text.strip():
+            edit = source_edit(tab.last_text or "", text)
+            if edit is None:
+                note = "the front matter has an argmap key already: add the source to it by hand"
+                await tab.send({"type": "notice", "message": note})
+            else:
+                await tab.send({"type": "insert", "line": edit[0], "text": edit[1]})
 
     async def _statement(self, tab: _Tab, start: object, end: object) -> None:
         """Send the tab a statement quoting ``source[start:end]`` (and the source, if its text lacks it)."""

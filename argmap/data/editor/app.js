@@ -68,6 +68,8 @@
       offer(msg, "The file was changed elsewhere since you loaded it; your text is not saved.");
     } else if (msg.type === "statement") {
       editor.insertLine(msg.line, msg.before);
+    } else if (msg.type === "insert") {
+      editor.insertBefore(msg.line, msg.text);
     } else if (msg.type === "notice") {
       setStatus(msg.message);
     }
@@ -217,9 +219,20 @@
     if (source === null) {
       var p = document.createElement("p");
       p.className = "none";
-      p.textContent = "No source text: put it in the map's front matter (argmap: {source: …}) or in a .txt file "
-        + "beside this one.";
+      p.textContent = "No source text. Paste the text the map analyses here (it goes into the front matter), "
+        + "or put it in a .txt file beside this one.";
+      var area = document.createElement("textarea");
+      area.id = "paste";
+      area.rows = 8;
+      area.setAttribute("aria-label", "Source text to paste");
+      var use = document.createElement("button");
+      use.type = "button";
+      use.id = "use-source";
+      use.textContent = "Use as the source text";
+      use.onclick = function () { if (area.value.trim()) { send({type: "source", text: area.value}); } };
       sourceBox.appendChild(p);
+      sourceBox.appendChild(area);
+      sourceBox.appendChild(use);
       return;
     }
     var at = 0;

@@ -190,6 +190,12 @@ function create(parent, options) {
       });
       view.focus();
     },
+    // insert text before a 1-based line (past the end: at the end)
+    insertBefore(lineNumber, text) {
+      const doc = view.state.doc;
+      const at = lineNumber > doc.lines ? doc.length : doc.line(lineNumber).from;
+      view.dispatch({ changes: { from: at, insert: text } });
+    },
     // fold the front matter away when it is long (a map's source text often sits in it)
     foldFrontMatter() {
       const range = frontMatter(view.state);
