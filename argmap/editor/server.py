@@ -47,6 +47,7 @@ try:
     import anyio
     import uvicorn
     import watchfiles
+    import websockets  # noqa: F401 - uvicorn's websocket protocol, checked here to name the extra
     from starlette.applications import Starlette
     from starlette.requests import Request
     from starlette.responses import HTMLResponse, PlainTextResponse, Response
