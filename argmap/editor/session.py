@@ -20,6 +20,7 @@ import hashlib
 import json
 import os
 import re
+import threading
 import warnings
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -155,6 +156,7 @@ def _line_of(m: ArgumentMap, node: str, lines: dict[str, int]) -> int | None:
 
 
 _DRAWING: Final = ThreadPoolExecutor(2, thread_name_prefix="argmap-edit-draw")
+_WARNINGS_LOCK: Final = threading.Lock()
 
 
 def _draw(m: ArgumentMap, layout: tuple[str, int] | None) -> tuple[list[Any], str]:
@@ -212,7 +214,8 @@ def analyse(
     out["segments"] = []
     out["own_source"] = False
     out["layout"] = list(layout) if layout else None
-    with warnings.catch_warnings(record=True) as caught:
+    # catch_warnings swaps process-wide state: one thread at a time
+    with _WARNINGS_LOCK, warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             m = parse_argdown(text)
