@@ -160,17 +160,14 @@ class Editor:
         The file to edit; created when missing.
     token : str, optional
         The secret every request must carry (``?token=``); a random one by default.
-    draw : bool
-        Draw the map (needs Graphviz); False for tests of the rest.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, token: str | None = None, draw: bool = True) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, token: str | None = None) -> None:
         self.file = EditedFile(path)
         self.created = self.file.create()
         self.text = self.file.load()
         self.side = self.file.side_text()
         self.token = token or secrets.token_urlsafe(24)
-        self.draw = draw
         self.layout: tuple[str, int] | None = None
         self.tabs: set[_Tab] = set()
         self.saving = asyncio.Lock()
@@ -387,9 +384,14 @@ class Editor:
             seq, text = tab.pending
             tab.pending = None
             tab.last_text = text
-            work = functools.partial(analyse, text, side_text=self.side, layout=self.layout, draw=self.draw)
+            work = functools.partial(analyse, text, side_text=self.side, layout=self.layout)
             began = time.perf_counter()
-            shown = await anyio.to_thread.run_sync(work, limiter=self.limiter)
+            try:
+                shown = await anyio.to_thread.run_sync(work, limiter=self.limiter)
+            except (OSError, MemoryError, RecursionError, ValueError) as exc:  # the tab keeps its last map
+                message = f"the text cannot be drawn: {type(exc).__name__}: {exc}"
+                error = {"line": None, "col": None, "message": message}
+                shown = {"error": error, "svg": None, "layout": None}
             shown["ms"] = round((time.perf_counter() - began) * 1000, 1)
             if shown["layout"] is not None and self.layout is None:
                 self.layout = (shown["layout"][0], int(shown["layout"][1]))
