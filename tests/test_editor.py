@@ -234,7 +234,7 @@ def _text(page: Any) -> str:
 def _type_at_end(page: Any, text: str) -> None:
     page.click(".cm-content")
     page.keyboard.press("Control+End")
-    page.keyboard.insert_text(text)
+    page.keyboard.type(text)  # real keystrokes (CDP's insertText can confuse CodeMirror's DOM reading)
 
 
 @pytest.mark.exe
@@ -393,3 +393,26 @@ def test_a_pasted_source_text_goes_into_the_front_matter(browser: Any, tmp_path:
         page.wait_for_selector("#source > span", timeout=WAIT)
         assert parse_argdown(_text(page)).source == SOURCE
         assert page.text_content("#source") == SOURCE
+
+
+@pytest.mark.exe
+def test_the_source_text_beside_the_file_is_followed(browser: Any, served: str, small: Path) -> None:
+    page = _open(browser, served)
+    assert page.text_content("#source") == SOURCE
+    atomic_write(small.with_suffix(".txt"), "A new article.")
+    page.wait_for_function("() => document.getElementById('source').textContent === 'A new article.'")
+
+
+@pytest.mark.exe
+def test_a_json_map_is_saved_back_as_json_from_the_page(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "map.json"
+    path.write_bytes((ROOT / "seeds" / "putin_has_no_time_left.json").read_bytes())
+    with serving(Editor(path)) as url:
+        page = _open(browser, url)
+        assert parse_argdown(_text(page)) == read(path)
+        # a blank line first: it ends the last argument's premise-conclusion structure
+        _type_at_end(page, "\n[Extra]: One more claim.\n  + [Thesis-support]: Because.")
+        page.wait_for_selector('#map g.claim[id="extra"]', timeout=WAIT)
+        page.wait_for_function("() => document.body.dataset.status === 'saved'", timeout=WAIT)
+        assert json.loads(path.read_text(encoding="utf-8"))["format"] == "argmap"
+        assert read(path)["extra"]["text"] == "One more claim."
