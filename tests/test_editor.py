@@ -416,3 +416,20 @@ def test_a_json_map_is_saved_back_as_json_from_the_page(browser: Any, tmp_path: 
         page.wait_for_function("() => document.body.dataset.status === 'saved'", timeout=WAIT)
         assert json.loads(path.read_text(encoding="utf-8"))["format"] == "argmap"
         assert read(path)["extra"]["text"] == "One more claim."
+
+
+@pytest.mark.exe
+def test_problems_jump_to_their_line_and_exports_download(browser: Any, tmp_path: Path) -> None:
+    path = tmp_path / "alone.argdown"
+    path.write_text(SMALL + "\n[Alone]: Nothing to do with it.\n", encoding="utf-8")
+    with serving(Editor(path)) as url:
+        page = _open(browser, url)
+        problem = page.locator("#problems li", has_text="isolated")
+        assert problem.text_content().startswith("line 6 ")
+        problem.click()
+        line = "(v => v.state.doc.lineAt(v.state.selection.main.head).number)(window.argmapEditor.view)"
+        assert page.evaluate(line) == 6
+        with page.expect_download() as download:
+            page.click('[data-export="svg"]')
+        assert download.value.suggested_filename == "alone.svg"
+        assert b'id="alone"' in Path(download.value.path()).read_bytes()
