@@ -25,11 +25,13 @@ import asyncio
 import contextlib
 import functools
 import html
+import ipaddress
 import json
 import os
 import re
 import secrets
 import socket
+import sys
 import threading
 import time
 import webbrowser
@@ -504,6 +506,12 @@ def serve(
 ) -> None:
     """Edit ``path`` in the browser until interrupted (Ctrl-C): serve, print the URL, open it."""
     editor = Editor(path)
+    if not ipaddress.ip_address(socket.gethostbyname(host) if ":" not in host else host).is_loopback:
+        print(
+            f"argmap: warning: {host} may be reachable from other computers; anyone with the URL can "
+            "read and write the file",
+            file=sys.stderr,
+        )
     if editor.created:
         print(f"created {editor.file.path}", flush=True)
     with serving(editor, host=host, port=port) as url:
