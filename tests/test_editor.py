@@ -256,7 +256,9 @@ def test_syntax_error_is_marked_and_the_last_map_stays(browser: Any, served: str
     url = served
     page = _open(browser, url)
     before = page.inner_html("#map")
-    _type_at_end(page, "  + \\")
+    page.click(".cm-content")
+    page.keyboard.press("Control+End")
+    page.keyboard.insert_text("  + \\")  # in one go, as pasted: no valid text on the way
     page.wait_for_selector(".cm-lintRange-error", timeout=WAIT)
     assert page.is_visible("#error") and "line 5" in page.text_content("#error").lower()
     assert page.inner_html("#map") == before
