@@ -435,3 +435,22 @@ def test_problems_jump_to_their_line_and_exports_download(browser: Any, tmp_path
             page.click('[data-export="svg"]')
         assert download.value.suggested_filename == "alone.svg"
         assert b'id="alone"' in Path(download.value.path()).read_bytes()
+
+
+def test_a_save_that_fails_is_reported_and_the_tab_stays(
+    served: str, small: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from websockets.sync.client import connect
+
+    def refuse(target: object, data: object) -> None:
+        raise PermissionError(13, "Permission denied", str(target))
+
+    monkeypatch.setattr("argmap.editor.session.atomic_write", refuse)
+    with connect(served.replace("http://", "ws://").replace("/?", "/ws?")) as conn:
+        hello = json.loads(conn.recv(timeout=10))
+        conn.send(json.dumps({"type": "save", "text": "[A]: x\n", "base": hello["version"]}))
+        answer = json.loads(conn.recv(timeout=10))
+        assert answer["type"] == "notice" and "Permission denied" in answer["message"]
+        conn.send(json.dumps({"type": "statement", "start": 0, "end": 5}))  # still served
+        assert json.loads(conn.recv(timeout=10))["type"] in ("statement", "notice")
+    assert small.read_text(encoding="utf-8") == SMALL

@@ -413,7 +413,7 @@ class Editor:
                 return
             try:
                 version = await anyio.to_thread.run_sync(self.file.save, text)
-            except ArgmapError as exc:
+            except (ArgmapError, OSError) as exc:  # the page keeps the text and says why
                 await tab.send({"type": "notice", "message": f"not saved: {exc}"})
                 return
             self.text = text
