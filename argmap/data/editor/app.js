@@ -210,6 +210,7 @@
       if (p.line) {
         li.tabIndex = 0;
         li.onclick = function () { editor.gotoLine(p.line); editor.focus(); };
+        li.onkeydown = function (e) { if (e.key === "Enter") { li.onclick(); } };
       }
       list.appendChild(li);
     });
