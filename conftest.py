@@ -10,6 +10,10 @@ import pytest
 
 import argmap
 
+# the editor's server needs the ``edit`` extra; without it its doctests are not collected
+_EDIT_EXTRA = ("starlette", "uvicorn", "watchfiles", "websockets")
+collect_ignore = [] if all(importlib.util.find_spec(n) for n in _EDIT_EXTRA) else ["argmap/editor/server.py"]
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--skip-exe", action="store_true", help="skip tests that need a Graphviz engine")

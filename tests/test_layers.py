@@ -1,8 +1,9 @@
 """The layers of the package flow one way; peers do not import each other.
 
 ``exceptions`` <- ``_io``, ``formats`` <- ``schema``, ``schemes`` <- ``model`` <- ``readwrite`` (with
-``seed``) | ``analysis`` | ``teaching`` <- ``render`` <- ``page``, ``files`` <- ``cli``. Every import in
-every module counts, including those inside functions; ``render`` may not import ``teaching``.
+``seed``) | ``analysis`` | ``teaching`` <- ``render`` <- ``page``, ``files`` <- ``editor`` <- ``cli``.
+Every import in every module counts, including those inside functions; ``render`` may not import
+``teaching``.
 """
 
 from __future__ import annotations
@@ -31,9 +32,10 @@ RANKS: dict[str, int] = {
     "render": 5,
     "page": 6,
     "files": 6,
-    "cli": 7,
-    "__init__": 8,
-    "__main__": 8,
+    "editor": 7,
+    "cli": 8,
+    "__init__": 9,
+    "__main__": 9,
 }
 PEERS = {"readwrite": "readwrite", "seed": "readwrite", "analysis": "analysis", "teaching": "teaching"}
 FORBIDDEN = {("render", "teaching")}

@@ -40,7 +40,7 @@ import warnings  # noqa: E402
 from collections.abc import Callable, Sequence  # noqa: E402
 
 from argmap._version import __version__  # noqa: E402
-from argmap.cli import _common, analyse, convert, draw, page, teach  # noqa: E402
+from argmap.cli import _common, analyse, convert, draw, edit, page, teach  # noqa: E402
 from argmap.exceptions import ArgmapError  # noqa: E402
 
 __all__ = ["COMMANDS", "build_parser", "main"]
@@ -57,6 +57,7 @@ COMMANDS: list[Setup] = [
     teach.setup_exercises,
     teach.setup_grade,
     page.setup_html,
+    edit.setup_edit,
     analyse.setup_check,
     analyse.setup_evaluate,
     convert.setup_convert,

@@ -18,14 +18,59 @@ def setup_render(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
     )
     add_look_options(p)
     add_large_options(p)
+    p.add_argument(
+        "--watch",
+        action="store_true",
+        help="keep running and draw OUT again whenever FILE (or the .txt beside it) changes; Ctrl-C stops",
+    )
     p.set_defaults(func=_cmd_render)
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
     from argmap.files import read
 
+    if args.watch:
+        return _watch(args)
     path = write_drawing(read(args.file), args.output, args)
     print(f"wrote {path}")
+    return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    """Draw, then draw again on every change; an unreadable FILE is reported and waited out."""
+    import sys
+    from pathlib import Path
+
+    from argmap.cli._common import captured_warnings, one_line, report_warnings
+    from argmap.exceptions import ArgmapError
+    from argmap.files import read
+
+    try:
+        import watchfiles
+    except ImportError:
+        raise ArgmapError("render --watch needs watchfiles: pip install 'argmap[edit]'") from None
+    source = Path(args.file).resolve()
+    watched = {source, source.with_suffix(".txt")}
+    every = getattr(args, "warnings", None) == "all"
+    quiet = getattr(args, "warnings", None) == "none"
+
+    def draw() -> None:
+        with captured_warnings() as caught:
+            try:
+                path = write_drawing(read(source), args.output, args)
+            except (ArgmapError, OSError) as exc:
+                print(f"argmap: error: {one_line(str(exc))} (watching for the next change)", file=sys.stderr)
+                path = None
+        if not quiet:
+            report_warnings(caught, every=every)
+        if path is not None:
+            print(f"wrote {path}", flush=True)
+
+    draw()
+    print(f"watching {source} (Ctrl-C stops)", flush=True)
+    for changes in watchfiles.watch(source.parent, debounce=50, step=20, recursive=False):
+        if watched & {Path(p) for _, p in changes} and source.exists():
+            draw()
     return 0
 
 

@@ -120,8 +120,8 @@ def _load_yaml(doc: str) -> Any:
             import yaml
         except ImportError:  # pragma: no cover - PyYAML is installed with the argdown extra
             raise ArgmapError("reading Argdown data needs PyYAML: pip install 'argmap[argdown]'") from None
-        try:
-            return yaml.safe_load(text)
+        try:  # libyaml's loader where PyYAML has it: the same results, five times faster
+            return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             raise ArgdownSyntaxError(f"invalid YAML data: {problem}", doc, pos) from None
