@@ -274,8 +274,10 @@ def _umask() -> int:
     return mask
 
 
-def read_side_text(path: str | os.PathLike[str]) -> str | None:
+def read_side_text(path: str | os.PathLike[str], *, normalise: bool = True) -> str | None:
     """Return the text of the ``.txt`` file beside ``path``, or None when there is none.
+
+    The text is passed through :func:`normalise_text` unless ``normalise`` is false.
 
     A side file that is not UTF-8 is decoded as cp1252 (latin-1 for bytes
     cp1252 leaves undefined) with a :class:`SideFileEncodingWarning`. The
@@ -299,4 +301,4 @@ def read_side_text(path: str | os.PathLike[str]) -> str | None:
             SideFileEncodingWarning,
             stacklevel=3,
         )
-    return normalise_text(text)
+    return normalise_text(text) if normalise else text

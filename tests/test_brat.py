@@ -280,3 +280,29 @@ def test_stances_times_major_claims_stay_bounded_by_the_input() -> None:
     stances = "".join(f"A{i}\tStance T{i} For\n" for i in range(n))
     with pytest.raises(FormatError, match="would make 9,000,000 relations"):
         parse_brat(majors + stances, text)
+
+
+ESSAY_LINES = ["Cities should ban cars.", "", "Cars are loud, so noise harms."]
+ESSAY_ANN_LF = "T1\tMajorClaim 0 22\tCities should ban cars\nT2\tClaim 25 38\tCars are loud\n"
+ESSAY_ANN_CRLF = "T1\tMajorClaim 0 22\tCities should ban cars\nT2\tClaim 27 40\tCars are loud\n"
+
+
+@pytest.mark.parametrize(
+    ("txt", "ann"),
+    [
+        ("\r\n".join(ESSAY_LINES), ESSAY_ANN_CRLF),  # annotated on the CRLF file, as brat counts
+        ("\r\n".join(ESSAY_LINES), ESSAY_ANN_LF),  # annotated with LF, line ends changed since
+        ("\ufeff" + "\n".join(ESSAY_LINES), ESSAY_ANN_LF.replace(" 0 22", " 1 23").replace("25 38", "26 39")),
+        ("\n".join(ESSAY_LINES), ESSAY_ANN_LF),
+    ],
+    ids=["crlf-counted", "crlf-after", "bom-counted", "lf"],
+)
+def test_offsets_fit_whichever_way_the_line_ends_were_counted(tmp_path: Path, txt: str, ann: str) -> None:
+    (tmp_path / "e.txt").write_bytes(txt.encode())
+    (tmp_path / "e.ann").write_text(ann, newline="")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        m = read_brat(tmp_path / "e.ann")
+    assert m.source == "\n".join(ESSAY_LINES)
+    assert [m.quote_text(c) for c in ("T1", "T2")] == ["Cities should ban cars", "Cars are loud"]
+    assert m["T2"]["span"] == (25, 38)

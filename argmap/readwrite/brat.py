@@ -66,6 +66,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import os
 import re
@@ -75,7 +76,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from argmap._io import PathOrFile, atomic_write, read_side_text, read_text
+from argmap._io import PathOrFile, atomic_write, normalise_text, read_side_text, read_text
 from argmap.exceptions import (
     FormatError,
     InputWarning,
@@ -92,6 +93,9 @@ __all__ = ["generate_brat", "parse_brat", "read_brat", "write_brat"]
 KEY: Final = "brat"
 _OFFSETS: Final = re.compile(r"[0-9]{1,15} [0-9]{1,15}(?:;[0-9]{1,15} [0-9]{1,15})*")
 _ID: Final = {kind: re.compile(rf"{kind}[0-9]+\S*") for kind in "TRA"}
+_T_LINE: Final = re.compile(
+    r"^T[^\t\n]*\t[^ \t\n]+ (?P<start>[0-9]{1,15}) (?P<end>[0-9]{1,15})\t(?P<words>[^\n]*)", re.M
+)
 _KINDS: Final = {"supports": INFERENCE, "attacks": CONFLICT}
 _STANCES: Final = {"For": INFERENCE, "Against": CONFLICT}
 _FANOUT: Final = 4
@@ -124,19 +128,55 @@ class _Reading:
     kept: list[str] = field(default_factory=list)
     aside: list[dict[str, str]] = field(default_factory=list)
     mismatched: list[str] = field(default_factory=list)
+    removed: list[int] = field(default_factory=list)
+    limit: int = -1
 
     def put_aside(self, line: str, problem: str) -> None:
         self.aside.append({"line": line, "problem": problem})
 
 
+def _removed(text: str) -> list[int]:
+    """The offsets in ``text`` of the characters :func:`~argmap._io.normalise_text` drops."""
+    out = [0] if text.startswith("\ufeff") else []
+    out += [m.start() for m in re.finditer("\r(?=\n)", text)]
+    return out
+
+
+def _offsets_count_raw(annotation: str, raw: str, text: str) -> bool:
+    """Whether the ``T`` lines' offsets fit ``raw`` better than the normalised ``text``.
+
+    Brat counts every character of the file, ``\r`` and a byte order mark
+    included; a text whose line ends were changed after annotating (a checkout
+    with CRLF line ends) fits the normalised offsets. The first 200 ``T`` lines
+    decide.
+    """
+    votes = 0
+    for found in itertools.islice(_T_LINE.finditer(annotation), 200):
+        a, b, words = int(found["start"]), int(found["end"]), " ".join(found["words"].split())
+        on_raw = " ".join(raw[a:b].split()) == words
+        on_text = " ".join(text[a:b].split()) == words
+        votes += on_raw - on_text
+    return votes > 0
+
+
 def parse_brat(annotation: str, text: str) -> ArgumentMap:
     """Build a map from the lines of a ``.ann`` file and the text they annotate.
+
+    ``text`` is the ``.txt`` file's text as it was read: when it has a byte
+    order mark or CRLF line ends, the map's source is the text with ``\n`` line
+    ends, and offsets are taken as counting the dropped characters when that
+    makes the annotated words fit (as brat counts them), else as they are.
 
     Raises :class:`~argmap.exceptions.ParseError` (with line and column) on a
     line without a tab after its id, a ``T`` line whose offsets are not
     numbers, or an id used twice (naming both lines).
     """
+    raw, text = text, normalise_text(text)
     r = _Reading(text)
+    removed = _removed(raw) if raw != text else []
+    if removed and _offsets_count_raw(annotation, raw, text):
+        r.removed = removed
+        r.limit = len(raw)
     starts = _line_starts(annotation)
     seen: dict[str, int] = {}
     stances: list[tuple[int, str, list[str]]] = []
@@ -206,9 +246,14 @@ def _text_bound(r: _Reading, k: int, line: str, ident: str, rest: str, doc: str,
     if not _OFFSETS.fullmatch(offsets):
         raise ParseError("expected a type and offsets such as 'Premise 0 5;10 15'", doc, pos + len(kind) + 1)
     spans = sorted(tuple(int(x) for x in part.split(" ")) for part in offsets.split(";"))
-    if any(a > b or b > len(r.text) for a, b in spans):
-        r.put_aside(line, f"offsets outside the text of {len(r.text)} characters")
+    size = r.limit if r.removed else len(r.text)
+    if any(a > b or b > size for a, b in spans):
+        r.put_aside(line, f"offsets outside the text of {size} characters")
         return
+    if r.removed:  # offsets counted on the file as it was, \r and byte order mark included
+        spans = [
+            (a - bisect.bisect_left(r.removed, a), b - bisect.bisect_left(r.removed, b)) for a, b in spans
+        ]
     if any(b > a for (_, b), (a, _) in itertools.pairwise(spans)):
         r.put_aside(line, "fragments that overlap")
         return
@@ -445,7 +490,7 @@ def _paths(target: PathOrFile) -> tuple[Path, Path]:
 def read_brat(source: PathOrFile) -> ArgumentMap:
     """Read a ``.ann`` file and the text ``.txt`` beside it (a path, not an open file)."""
     ann, txt = _paths(source)
-    text = read_side_text(ann)
+    text = read_side_text(ann, normalise=False)
     if text is None:
         raise FormatError(f"{ann} annotates {txt.name}, which is not beside it")
     return parse_brat(read_text(ann), text)
