@@ -76,7 +76,10 @@ def _told(path: str | os.PathLike[str], holds: Holds, verb: str, *, sniffing: bo
         from argmap._io import read_text
         from argmap.readwrite.detect import sniff
 
-        sniffed = sniff(read_text(path))
+        try:
+            sniffed = sniff(read_text(path))
+        except FormatError as exc:
+            raise FormatError(f"{os.fspath(path)}: {exc}") from None
         if sniffed is not None:
             return FORMATS[sniffed]
     able = [f.name for f in FORMATS.values() if f.holds == holds and getattr(f, verb) is not None]
