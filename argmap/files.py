@@ -116,6 +116,8 @@ def read(path: str | os.PathLike[str], *, format: str | None = None) -> Argument
 def write(m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = None) -> None:
     """Write a map in ``format``, or the map or drawing format the suffix names (``.json`` is argmap's own).
 
+    OVA files get the node positions of the Graphviz layout when Graphviz runs.
+
     Raises :class:`~argmap.exceptions.FormatError` when the suffix names no format.
     """
     if format:
@@ -128,8 +130,24 @@ def write(m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = 
     assert f.writer is not None
     if f.holds == "drawing":
         _function(f.writer)(m, path, format=f.name)
+    elif f.name == "ova":
+        _function(f.writer)(m, path, positions=_positions(m))
     else:
         _function(f.writer)(m, path)
+
+
+def _positions(m: ArgumentMap) -> dict[str, tuple[float, float]] | None:
+    """Return the nodes' places in the Graphviz layout for OVA, or None without a working Graphviz."""
+    from argmap.exceptions import ArgmapError
+    from argmap.render.backend import graphviz_available
+    from argmap.render.layout import layout_positions
+
+    if not graphviz_available():
+        return None
+    try:
+        return layout_positions(m)
+    except ArgmapError:  # a failing engine: OVA's writer lays the nodes out in layers
+        return None
 
 
 def read_af(path: str | os.PathLike[str], *, format: str | None = None) -> AF:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import maps
 
+import argmap
 from argmap.exceptions import LossyConversionWarning
 from argmap.model import ArgumentMap
 from argmap.readwrite.ova import ova_data, ova_map
+from argmap.render.layout import layout_positions
 
 AIF = {
     "nodes": [{"nodeID": "1", "text": "Taxes fund schools and teach.", "type": "I"}],
@@ -100,3 +103,18 @@ def test_participant_locutions_give_speakers() -> None:
 @given(m=maps())
 def test_generated_maps_round_trip(m: ArgumentMap) -> None:
     assert ova_map(json.loads(json.dumps(ova_data(m)))) == m
+
+
+@pytest.mark.exe
+def test_argmap_write_places_ova_nodes_as_graphviz_lays_them_out(tmp_path: Path) -> None:
+    m = ArgumentMap()
+    s = m.support(m.claim("C", id="c"), [m.claim("P", id="p"), m.claim("Q", id="q")])
+    m.attack(s, m.claim("U", id="u"))
+    where = layout_positions(m)
+    assert set(where) == set(m)
+    assert where["c"][1] < where[s][1] < where["p"][1]
+    argmap.write(m, tmp_path / "m.ova.json")
+    doc = json.loads((tmp_path / "m.ova.json").read_text())
+    placed = {n["nodeID"]: (n["x"], n["y"]) for n in doc["OVA"]["nodes"]}
+    assert placed == {n: (round(x), round(y)) for n, (x, y) in where.items()}
+    assert argmap.read(tmp_path / "m.ova.json") == m

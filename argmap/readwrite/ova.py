@@ -41,6 +41,8 @@ from argmap.readwrite.aif import EXT, aif_data, aif_map
 __all__ = ["ova_data", "ova_map", "read_ova", "write_ova"]
 
 KEY: Final = "ova"
+_MADE: Final = {"made": "layout"}
+"""Marks a layout block :func:`ova_data` made from given positions: not kept on reading, made again."""
 
 
 _TAG: Final = re.compile(r"""<(/?)([A-Za-z][^\s/<>]*)((?:[^<>"']|"[^"<]*"|'[^'<]*')*)>""")
@@ -288,7 +290,8 @@ def ova_map(data: Mapping[str, Any]) -> ArgumentMap:
     elif text is not None and text != _html(m):
         layer["text"] = text
     block = doc.get("OVA")
-    if isinstance(block, Mapping) and dict(block) != _layout(m):
+    made = isinstance(block, Mapping) and block.get(EXT) == _MADE
+    if isinstance(block, Mapping) and not made and dict(block) != _layout(m):
         layer["OVA"] = copy.deepcopy(dict(block))
     if layer:
         m.meta[KEY] = layer
@@ -308,11 +311,14 @@ def ova_data(m: ArgumentMap, positions: Mapping[str, tuple[float, float]] | None
 
     Nodes are placed at ``positions`` (``(x, y)`` with y growing downwards,
     as :func:`argmap.render.layout.layout_positions` gives them), else in
-    layers under their conclusions; a layout read from OVA is written back.
+    layers under their conclusions; a layout read from OVA is written back,
+    one made from ``positions`` is marked so that reading does not keep it.
     """
     plain = m.copy()
     layer = checked_layer(plain.meta.pop(KEY, None), {"text": _is_text, "OVA": _is_block}, "meta['ova']")
     fresh = _layout(plain, positions)
+    if positions is not None:
+        fresh[EXT] = dict(_MADE)
     block = copy.deepcopy(dict(layer["OVA"])) if "OVA" in layer else fresh
     have = {str(x.get("nodeID")) for x in block.get("nodes", [])}
     block["nodes"] = [*block.get("nodes", []), *(x for x in fresh["nodes"] if x["nodeID"] not in have)]
