@@ -62,6 +62,23 @@ def test_round_trip_on_disk(tmp_path: Path) -> None:
     assert read_native(compact) == m
 
 
+def test_a_claim_of_several_passages_round_trips_and_version_1_still_loads() -> None:
+    m = ArgumentMap(source="Taxes fund schools, roads and teach.")
+    m.claim("T", id="t", passages=[(6, 18), (26, 35)], quote="fund schools … and teach")
+    data = json.loads(json.dumps(native_data(m)))
+    assert data["claims"][0]["passages"] == [[6, 18], [26, 35]] and data["claims"][0]["span"] == [6, 35]
+    assert native_map(data) == m
+    old = {
+        "format": "argmap",
+        "format_version": 1,
+        "source": "Taxes fund schools.",
+        "claims": [{"id": "t", "text": "T", "quote": "fund schools", "span": [6, 18]}],
+        "relations": [],
+    }
+    back = native_map(old)
+    assert back["t"]["passages"] == () and back["t"]["span"] == (6, 18) and not back["t"]["thesis"]
+
+
 def test_document_shape() -> None:
     m = ArgumentMap(source="abc")
     s = m.support(m.claim("C", quote="bc"), m.claim("P"))
