@@ -116,7 +116,8 @@ def read(path: str | os.PathLike[str], *, format: str | None = None) -> Argument
 def write(m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = None) -> None:
     """Write a map in ``format``, or the map or drawing format the suffix names (``.json`` is argmap's own).
 
-    OVA files get the node positions of the Graphviz layout when Graphviz runs.
+    OVA files get the node positions of the Graphviz layout when Graphviz runs and the map has at
+    most :data:`argmap.render.layout.LAYOUT_LIMIT` nodes.
 
     Raises :class:`~argmap.exceptions.FormatError` when the suffix names no format.
     """
@@ -137,12 +138,12 @@ def write(m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = 
 
 
 def _positions(m: ArgumentMap) -> dict[str, tuple[float, float]] | None:
-    """Return the nodes' places in the Graphviz layout for OVA, or None without a working Graphviz."""
+    """Return the nodes' places in the Graphviz layout for OVA, or None (too large or no Graphviz)."""
     from argmap.exceptions import ArgmapError
     from argmap.render.backend import graphviz_available
-    from argmap.render.layout import layout_positions
+    from argmap.render.layout import LAYOUT_LIMIT, layout_positions
 
-    if not graphviz_available():
+    if len(m) > LAYOUT_LIMIT or not graphviz_available():
         return None
     try:
         return layout_positions(m)

@@ -74,31 +74,37 @@ def tree_map(n: int) -> argmap.ArgumentMap:
     return m
 
 
-def inputs(n: int) -> dict[str, tuple[str, Path]]:
-    """Return ``{row: (reader, path)}`` for size ``n``, making the files that are missing."""
+def inputs(n: int, wanted: set[str]) -> dict[str, tuple[str, Path]]:
+    """Return ``{row: (reader, path)}`` for size ``n`` and the ``wanted`` readers (all if empty).
+
+    Files that are missing are made.
+    """
     folder = WORK / str(n)
     folder.mkdir(parents=True, exist_ok=True)
     out: dict[str, tuple[str, Path]] = {}
     for name, (suffix, make) in TEXT_MAKERS.items():
+        if wanted and name not in wanted:
+            continue
         path = folder / f"big{suffix}"
         if not path.exists():
             path.write_text(make(n), encoding="utf-8")
         out[name] = (name, path)
-    missing = [name for name, suffix in WRITTEN.items() if not (folder / f"big{suffix}").exists()]
+    written = {k: v for k, v in WRITTEN.items() if not wanted or k in wanted}
+    missing = [name for name, suffix in written.items() if not (folder / f"big{suffix}").exists()]
     if missing:
         m = tree_map(n)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             for name in missing:
                 argmap.write(m, folder / f"big{WRITTEN[name]}", format=name)
-    out.update({name: (name, folder / f"big{suffix}") for name, suffix in WRITTEN.items()})
+    out.update({name: (name, folder / f"big{suffix}") for name, suffix in written.items()})
     comments = folder / "comments.ova.json"
     if not comments.exists():
         comments.write_text(
             json.dumps({"AIF": {"nodes": [], "edges": [], "locutions": []}, "text": "<!--" * n})
         )
     out["ova text of n '<!--'"] = ("ova", comments)
-    return out
+    return {row: v for row, v in out.items() if not wanted or v[0] in wanted}
 
 
 def read_time(reader: str, path: Path, limit: float) -> float | None:
@@ -122,12 +128,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000,100000", help="comma-separated element counts")
     parser.add_argument("--limit", type=float, default=120.0, help="seconds per read (default 120)")
+    parser.add_argument("--readers", default="", help="comma-separated readers to time (default: all)")
     args = parser.parse_args()
+    wanted = set(filter(None, args.readers.split(",")))
     sizes = [int(s) for s in args.sizes.split(",")]
     made = time.perf_counter()
     rows: dict[str, list[str]] = {}
     for n in sizes:
-        for row, (reader, path) in inputs(n).items():
+        for row, (reader, path) in inputs(n, wanted).items():
             seconds = read_time(reader, path, args.limit)
             cell = f">{args.limit:g} s" if seconds is None else f"{seconds / n * 1000:.3f}"
             rows.setdefault(row, []).append(cell)

@@ -26,10 +26,12 @@ from argmap.render.backend import run_dot
 from argmap.render.dot import to_dot
 from argmap.render.large import choose_engine
 
-__all__ = ["PIXELS_PER_POINT", "layout_positions"]
+__all__ = ["LAYOUT_LIMIT", "PIXELS_PER_POINT", "layout_positions"]
 
 PIXELS_PER_POINT: Final = 4 / 3
 """CSS pixels per Graphviz point (96 and 72 per inch)."""
+LAYOUT_LIMIT: Final = 2000
+"""The most nodes :func:`argmap.write` lays out with Graphviz for OVA; larger maps are laid out in layers."""
 
 
 def layout_positions(m: ArgumentMap, *, timeout: float = 60.0) -> dict[str, tuple[float, float]]:
