@@ -193,6 +193,11 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
     conclusion, structures the model cannot hold such as an attack on an attack).
     """
     check_json_data(data, AIFFormatError)
+    return checked_aif_map(data)
+
+
+def checked_aif_map(data: Mapping[str, Any]) -> ArgumentMap:
+    """Build a map as :func:`aif_map` does, from data already checked to be JSON (OVA's reader)."""
     if not isinstance(data, Mapping):
         raise AIFFormatError("an AIF document must be a JSON object")
     for key in ("nodes", "edges"):

@@ -36,7 +36,7 @@ from argmap.exceptions import FormatError
 from argmap.model import CLAIM, KIND, ArgumentMap
 from argmap.readwrite._jsonio import check_json_data, dump_json, load_json, mapping
 from argmap.readwrite._layer import checked_layer, is_object, list_of
-from argmap.readwrite.aif import EXT, aif_data, aif_map
+from argmap.readwrite.aif import EXT, aif_data, checked_aif_map
 
 __all__ = ["ova_data", "ova_map", "read_ova", "write_ova"]
 
@@ -282,7 +282,7 @@ def ova_map(data: Mapping[str, Any]) -> ArgumentMap:
     if text is not None:
         plain, spans = _parse(text)
         aif = _anchored(aif, plain, spans)
-    m = aif_map(aif)
+    m = checked_aif_map(aif)
     layer: dict[str, Any] = {}
     raw_text = doc.get("text")
     if isinstance(raw_text, Mapping):
