@@ -33,7 +33,7 @@ from typing import Any, Final
 
 from argmap._io import PathOrFile
 from argmap.exceptions import FormatError
-from argmap.model import CLAIM, KIND, ArgumentMap
+from argmap.model import CLAIM, KIND, TEXT, ArgumentMap
 from argmap.readwrite._jsonio import check_json_data, dump_json, load_json, mapping
 from argmap.readwrite._layer import checked_layer, is_object, list_of
 from argmap.readwrite.aif import EXT, aif_data, checked_aif_map
@@ -250,16 +250,26 @@ def _anchored(aif: Any, plain: str, spans: Mapping[str, list[tuple[int, int]]]) 
     nodes: list[Any] = []
     for node in aif["nodes"]:
         found = spans.get(str(node.get("nodeID"))) if isinstance(node, Mapping) else None
-        ext = mapping(node.get(EXT)) if found and node.get("type") == "I" else {"span": None}
-        if any(k in ext for k in ("span", "quote", "passages")):
-            nodes.append(node)
+        ext = mapping(node.get(EXT)) if found else {}
+        if found and _is_claim(node) and not any(k in ext for k in ("span", "quote", "passages")):
+            nodes.append({**node, EXT: {**ext, **_plain(_anchor(plain, found))}})
         else:
-            nodes.append({**node, EXT: {**ext, **_plain(_anchor(plain, found or []))}})
+            nodes.append(node)
     return {**aif, "nodes": nodes, EXT: {**top, "source": plain}}
 
 
+def _is_claim(node: Mapping[str, Any]) -> bool:
+    """Return whether an AIF node becomes a claim: an I-node with text."""
+    text = node.get(TEXT)
+    return node.get("type") == "I" and isinstance(text, str) and bool(text.strip())
+
+
 def _plain(anchor: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: [list(p) for p in v] if k == "passages" else v for k, v in anchor.items() if v != ()}
+    """Return an anchor as JSON holds it: spans as lists, no empty passages."""
+    out = {"span": list(anchor["span"]), "quote": anchor["quote"]}
+    if anchor["passages"]:
+        out["passages"] = [list(p) for p in anchor["passages"]]
+    return out
 
 
 def ova_map(data: Mapping[str, Any]) -> ArgumentMap:
