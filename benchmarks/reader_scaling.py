@@ -4,6 +4,7 @@ Run from the project root::
 
     .venv/bin/python benchmarks/reader_scaling.py                 # 1k, 10k, 100k
     .venv/bin/python benchmarks/reader_scaling.py --sizes 1000,10000 --limit 60
+    .venv/bin/python benchmarks/reader_scaling.py --readers aif,ova,sadface
 
 Each input holds ``n`` claims in a tree, claim ``i`` supporting (two in three)
 or attacking (one in three) claim ``(i - 1) // 2``, so there are about as many
