@@ -9,8 +9,12 @@ layer (L, YA, TA), preferences (PA), locutions, extra fields such as
 ``timestamp`` and parts the model cannot hold -- is kept in ``m.meta["aif"]``
 and in each node's ``meta["aif"]``, and written back by :func:`aif_data`.
 Malformed parts are kept aside with an :class:`~argmap.exceptions.InputWarning`.
-Attributes AIF has no field for (quotes, spans, tags, the source text, ...) are
-written under an ``"argmap"`` key that other AIF tools ignore.
+A claim's speaker is the one an L-node asserting it through a YA-node names
+(``"Name : words"`` as AIFdb writes it, or OVA's participant ``"Name: words"``);
+the writer makes such locutions for speakers, and writes catalogue schemes by
+their AIF names (:func:`aif_name`). Attributes AIF has no field for (quotes,
+spans, passages, tags, the source text, ...) are written under an ``"argmap"``
+key that other AIF tools ignore.
 
 Examples
 --------

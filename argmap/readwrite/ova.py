@@ -4,10 +4,12 @@ OVA3 wraps an AIF document: ``{"AIF": {...}, "OVA": {"nodes": [{"nodeID", "x",
 "y", ...}], "edges": [...]}, "text": "<html>"}``; the argument is read as
 :mod:`argmap.readwrite.aif` reads AIF. OVA2 has ``nodes`` with ``id``, ``x``,
 ``y``, ``type`` and ``text``, ``edges`` with ``from``/``to`` node objects and an
-``analysis`` whose ``txt`` is the HTML text. In both, the HTML text becomes the
-map's source, and each ``<span id="nodeN">`` the span and quote of claim ``N``.
-The layout (``x``/``y``) and the HTML are kept in ``m.meta["ova"]`` when they
-differ from what the writer makes by itself. Writing gives OVA3.
+``analysis`` whose ``txt`` is the HTML text (OVA3's ``text`` may be such an
+object too). In both, the HTML text becomes the map's source, and each
+``<span id="nodeN">`` the span and quote of claim ``N``; a claim marked in
+several places rests on each passage (``passages``). The layout (``x``/``y``)
+and the HTML are kept in ``m.meta["ova"]`` when they differ from what the
+writer makes by itself. Writing gives OVA3.
 
 Examples
 --------
