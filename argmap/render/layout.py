@@ -10,8 +10,8 @@ Examples
 --------
 >>> m = argmap.ArgumentMap()
 >>> s = m.support(m.claim("C", id="c"), m.claim("P", id="p"))
->>> where = layout_positions(m)  # doctest: +SKIP
->>> where["c"][1] < where[s][1] < where["p"][1]  # doctest: +SKIP
+>>> where = {} if NO_EXE else layout_positions(m)
+>>> NO_EXE or where["c"][1] < where[s][1] < where["p"][1]
 True
 """
 
