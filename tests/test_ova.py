@@ -14,6 +14,7 @@ import argmap
 from argmap.exceptions import LossyConversionWarning
 from argmap.model import ArgumentMap
 from argmap.readwrite.ova import ova_data, ova_map
+from argmap.render import backend
 from argmap.render.layout import layout_positions
 
 AIF = {
@@ -117,4 +118,17 @@ def test_argmap_write_places_ova_nodes_as_graphviz_lays_them_out(tmp_path: Path)
     doc = json.loads((tmp_path / "m.ova.json").read_text())
     placed = {n["nodeID"]: (n["x"], n["y"]) for n in doc["OVA"]["nodes"]}
     assert placed == {n: (round(x), round(y)) for n, (x, y) in where.items()}
+    assert argmap.read(tmp_path / "m.ova.json") == m
+
+
+def test_without_graphviz_argmap_write_lays_ova_nodes_out_in_layers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.setattr(backend, "_beside_python", lambda name: None)
+    m = ArgumentMap()
+    m.support(m.claim("C", id="c"), m.claim("P", id="p"), id="s")
+    argmap.write(m, tmp_path / "m.ova.json")
+    doc = json.loads((tmp_path / "m.ova.json").read_text())
+    assert doc["OVA"] == ova_data(m)["OVA"] and "argmap" not in doc["OVA"]
     assert argmap.read(tmp_path / "m.ova.json") == m
