@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import json
+import warnings
 from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import maps
 
-from argmap.exceptions import IncompleteRelationWarning, SelfLoopWarning, UnsupportedStructureWarning
+from argmap.exceptions import (
+    ArgmapError,
+    IncompleteRelationWarning,
+    LossyConversionWarning,
+    SelfLoopWarning,
+    UnsupportedStructureWarning,
+)
 from argmap.model import ArgumentMap
 from argmap.readwrite.aif import aif_data, aif_map
 
@@ -89,3 +97,36 @@ def test_catalogue_schemes_are_written_by_their_aif_names() -> None:
 @given(m=maps(speakers=True))
 def test_generated_maps_round_trip(m: ArgumentMap) -> None:
     assert aif_map(json.loads(json.dumps(aif_data(m)))) == m
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+    max_leaves=8,
+)
+
+
+@given(participants=JSON, locutions=JSON, l_text=JSON)
+def test_any_dialogue_layer_reads_and_writes_with_speakers(
+    participants: Any, locutions: Any, l_text: Any
+) -> None:
+    doc = _doc([*CLAIMS, ("10", "L", "x"), ("11", "YA", "Asserting")], [("10", "11"), ("11", "1")])
+    doc["nodes"][3]["text"] = l_text
+    doc.update(participants=participants, locutions=locutions)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            m = aif_map(doc)
+        except ArgmapError:
+            return
+        m["2"]["speaker"] = "Ann"
+        back = aif_map(json.loads(json.dumps(aif_data(m))))
+    assert back["2"]["speaker"] == "Ann"
+
+
+def test_participants_of_the_wrong_shape_are_named_when_speakers_are_written() -> None:
+    m = aif_map(_doc(CLAIMS, [], participants=5))
+    m["1"]["speaker"] = "Ann"
+    with pytest.warns(LossyConversionWarning, match="participants"):
+        doc = aif_data(m)
+    assert [p["firstname"] for p in doc["participants"]] == ["Ann"]

@@ -522,8 +522,11 @@ def aif_data(m: ArgumentMap) -> dict[str, Any]:
     kept = [x for x in locutions if str(x.get("nodeID")) in known]
     doc: dict[str, Any] = {"nodes": out_nodes, "edges": out_edges, "locutions": kept + said.locutions}
     if said.participants:
-        people = extra.get("participants")
-        extra["participants"] = [*(people if isinstance(people, list) else ()), *said.participants]
+        people = extra.get("participants", [])
+        if not isinstance(people, list):
+            checked_layer({"participants": people}, {}, "meta['aif'] extra")
+            people = []
+        extra["participants"] = [*people, *said.participants]
     doc.update(extra)
     top: dict[str, Any] = {}
     if m.title is not None:
@@ -548,7 +551,8 @@ class _Locutions:
         self.locutions: list[dict[str, Any]] = []
         self.participants: list[dict[str, Any]] = []
         self._people: dict[str, int] = {}
-        ids = [p.get("participantID") for p in participants or () if isinstance(p, Mapping)]
+        people = participants if isinstance(participants, list) else ()
+        ids = [p.get("participantID") for p in people if isinstance(p, Mapping)]
         self._next = max((i for i in ids if isinstance(i, int) and not isinstance(i, bool)), default=0) + 1
 
     def _id(self, wanted: str) -> str:
