@@ -132,3 +132,16 @@ def test_without_graphviz_argmap_write_lays_ova_nodes_out_in_layers(
     doc = json.loads((tmp_path / "m.ova.json").read_text())
     assert doc["OVA"] == ova_data(m)["OVA"] and "argmap" not in doc["OVA"]
     assert argmap.read(tmp_path / "m.ova.json") == m
+
+
+def test_speakers_written_as_locutions_are_placed_beside_their_claims() -> None:
+    m = ArgumentMap()
+    m.support(m.claim("Stay in.", id="c", speaker="Bob"), m.claim("It rains.", id="p", speaker="Ann"))
+    doc = ova_data(m)
+    placed = {n["nodeID"]: (n["x"], n["y"]) for n in doc["OVA"]["nodes"]}
+    said = {n["nodeID"] for n in doc["AIF"]["nodes"] if n["type"] in ("L", "YA")}
+    assert said and said <= set(placed)
+    assert {placed[n][1] for n in said if n.startswith("c")} == {placed["c"][1]}
+    assert ova_map(json.loads(json.dumps(doc))) == m
+    read = ova_map({**doc, "OVA": {**doc["OVA"], "url": "x"}})
+    assert ova_map(ova_data(read)) == read

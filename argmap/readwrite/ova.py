@@ -44,6 +44,8 @@ __all__ = ["ova_data", "ova_map", "read_ova", "write_ova"]
 
 KEY: Final = "ova"
 _MADE: Final = {"made": "layout"}
+_SPEAKER: Final = {"made": "speaker"}
+"""Marks the parts the AIF writer makes for speakers (see :func:`argmap.readwrite.aif.aif_data`)."""
 """Marks a layout block :func:`ova_data` made from given positions: not kept on reading, made again."""
 
 
@@ -303,8 +305,8 @@ def ova_map(data: Mapping[str, Any]) -> ArgumentMap:
         layer["text"] = text
     block = doc.get("OVA")
     made = isinstance(block, Mapping) and block.get(EXT) == _MADE
-    if isinstance(block, Mapping) and not made and dict(block) != _layout(m):
-        layer["OVA"] = copy.deepcopy(dict(block))
+    if isinstance(block, Mapping) and not made and _without_locutions(block) != _layout(m):
+        layer["OVA"] = copy.deepcopy(_without_locutions(block))
     if layer:
         m.meta[KEY] = layer
     return m
@@ -325,6 +327,7 @@ def ova_data(m: ArgumentMap, positions: Mapping[str, tuple[float, float]] | None
     as :func:`argmap.render.layout.layout_positions` gives them), else in
     layers under their conclusions; a layout read from OVA is written back,
     one made from ``positions`` is marked so that reading does not keep it.
+    The locutions the AIF writer makes for speakers sit right of their claims.
     """
     plain = m.copy()
     layer = checked_layer(plain.meta.pop(KEY, None), {"text": _is_text, "OVA": _is_block}, "meta['ova']")
@@ -338,10 +341,45 @@ def ova_data(m: ArgumentMap, positions: Mapping[str, tuple[float, float]] | None
     text = _text_of(raw_text)
     if text is not None and plain.source is not None:
         _leave_to_text(plain, text)
-    doc: dict[str, Any] = {"AIF": aif_data(plain), "OVA": block}
+    aif = aif_data(plain)
+    block["nodes"] += _locution_places(aif, {str(x.get("nodeID")): x for x in block["nodes"]})
+    doc: dict[str, Any] = {"AIF": aif, "OVA": block}
     if raw_text is not None:
         doc["text"] = raw_text
     return doc
+
+
+def _made_for_speaker(part: Any) -> bool:
+    return isinstance(part, Mapping) and mapping(part.get(EXT)).get("made") == _SPEAKER["made"]
+
+
+def _locution_places(aif: Mapping[str, Any], placed: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Return layout entries for the L- and YA-nodes the AIF writer made: right of the claim they assert."""
+    made = {str(n["nodeID"]) for n in aif["nodes"] if _made_for_speaker(n)}
+    target = {str(e["fromID"]): str(e["toID"]) for e in aif["edges"] if str(e["fromID"]) in made}
+    out: list[dict[str, Any]] = []
+    for node in aif["nodes"]:
+        nid = str(node["nodeID"])
+        if nid not in made or nid in placed:
+            continue
+        steps, claim = 1, target.get(nid)
+        if claim in made:
+            steps, claim = 2, target.get(claim)
+        anchor = placed.get(claim or "")
+        x, y = (anchor.get("x"), anchor.get("y")) if anchor else (0, 0)
+        if not isinstance(x, (int, float)) or not isinstance(y, (int, float)):
+            x, y = 0, 0
+        entry = {"nodeID": nid, "visible": True, "x": x + 125 * steps, "y": y, "timestamp": ""}
+        out.append({**entry, EXT: dict(_SPEAKER)})
+    return out
+
+
+def _without_locutions(block: Mapping[str, Any]) -> dict[str, Any]:
+    """Return a layout block without the entries :func:`_locution_places` made."""
+    nodes = block.get("nodes")
+    if not isinstance(nodes, list):
+        return dict(block)
+    return {**block, "nodes": [n for n in nodes if not _made_for_speaker(n)]}
 
 
 def _leave_to_text(m: ArgumentMap, text: str) -> None:
