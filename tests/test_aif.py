@@ -83,6 +83,12 @@ def test_ova_style_locutions_give_a_speaker() -> None:
     doc["locutions"] = [{"nodeID": "10", "personID": 7}]
     doc["nodes"][3]["text"] = "something else"
     assert aif_map(doc)["1"]["speaker"] == "Jo Bloggs"
+    alone = _doc(
+        [*CLAIMS, ("10", "L", "Jo Bloggs: A."), ("11", "YA", "Asserting")], [("10", "11"), ("11", "1")]
+    )
+    assert aif_map(alone)["1"]["speaker"] == "Jo Bloggs"
+    alone["nodes"][3]["text"] = "Jo Bloggs: not A."
+    assert aif_map(alone)["1"]["speaker"] is None
 
 
 def test_catalogue_schemes_are_written_by_their_aif_names() -> None:

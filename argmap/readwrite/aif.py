@@ -139,27 +139,38 @@ def _speakers(
     nodes: Iterable[Mapping[str, Any]],
     edges: Iterable[Mapping[str, Any]],
     names: tuple[Mapping[str, str], set[str]],
+    texts: Mapping[str, str],
 ) -> dict[str, str | None]:
-    """Return the speaker of each node an L-node asserts through a YA-node (None: several speakers).
+    """Return the speaker of each claim an L-node asserts through a YA-node (None: several speakers).
 
     The speaker is the L-node's participant (``names``, from :func:`_names`), else the name in its
-    text: ``"Name : words"`` (AIFdb) or ``"Name: words"`` for a known participant (OVA).
+    text: ``"Name : words"`` (AIFdb), ``"Name: words"`` for a known participant or when the words
+    are the claim's text (``texts``) (OVA).
     """
     kinds = {str(n.get("nodeID")): n for n in nodes}
     by_node, known = names
     said_by: dict[str, str] = {}
+    unsure: dict[str, str] = {}
     for e in edges:
         u, v = str(e.get("fromID")), str(e.get("toID"))
         src, dst = kinds.get(u), kinds.get(v)
         if src is not None and dst is not None and src.get("type") == "L" and dst.get("type") == "YA":
-            who = _said(src.get("text"), by_node.get(u), known)
+            text = src.get("text")
+            who = _said(text, by_node.get(u), known)
             if who:
                 said_by[v] = who
+            elif isinstance(text, str):
+                unsure[v] = text
     found: dict[str, str | None] = {}
     for e in edges:
         u, v = str(e.get("fromID")), str(e.get("toID"))
-        if u in said_by and v not in kinds:
-            found[v] = said_by[u] if found.get(v, said_by[u]) == said_by[u] else None
+        if v in kinds:
+            continue
+        who = said_by.get(u)
+        if who is None and u in unsure and v in texts and unsure[u].endswith(f": {texts[v]}"):
+            who = unsure[u][: -len(texts[v]) - 2].strip() or None
+        if who is not None:
+            found[v] = who if found.get(v, who) == who else None
     return found
 
 
@@ -302,7 +313,8 @@ def checked_aif_map(data: Mapping[str, Any]) -> ArgumentMap:
     graph_edges |= {(n, succs[n][0]) for n in mapped}
     stored = [dict(e) for u, v, e in edges if (u, v) not in graph_edges or dict(e) != _default_edge(u, v)]
     locutions = data.get("locutions")
-    speakers = _speakers(aside, stored, _names(locutions, data.get("participants")))
+    texts = {n: nodes[n]["text"] for n in claims}
+    speakers = _speakers(aside, stored, _names(locutions, data.get("participants")), texts)
     made = {str(d["nodeID"]) for d in aside if _made(d) and d["type"] in ("L", "YA")}
     aside = [d for d in aside if str(d["nodeID"]) not in made]
     stored = [e for e in stored if str(e["fromID"]) not in made and str(e["toID"]) not in made]
@@ -466,7 +478,8 @@ def aif_data(m: ArgumentMap) -> dict[str, Any]:
     stored: list[dict[str, Any]] = [dict(e) for e in layer.get("edges", [])]
     extra: dict[str, Any] = dict(layer.get("extra", {}))
     locutions = [dict(x) for x in layer.get("locutions", [])]
-    speakers = _speakers(aside, stored, _names(locutions, extra.get("participants")))
+    texts = {n: d[TEXT] for n, d in G.nodes(data=True) if d[KIND] == CLAIM}
+    speakers = _speakers(aside, stored, _names(locutions, extra.get("participants")), texts)
     taken = {*G, *(str(d["nodeID"]) for d in aside), *layer.get("unknown_ids", [])}
     said = _Locutions(taken, extra.get("participants"))
     out_nodes: list[dict[str, Any]] = []
