@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint docs clean
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,9 +19,14 @@ test: $(BIN)/.installed
 	$(BIN)/python -m pytest -q
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check argmap tests benchmarks examples
-	$(BIN)/ruff format --check argmap tests benchmarks examples
+	$(BIN)/ruff check argmap tests benchmarks examples scripts seeds docs
+	$(BIN)/ruff format --check argmap tests benchmarks examples scripts seeds docs
 	$(BIN)/mypy
 
+# The site: the tutorials' code runs as doctests, then Sphinx builds docs/_build/html (warnings are errors).
+docs: $(BIN)/.installed
+	$(BIN)/python -m pytest -q --doctest-glob='*.md' docs
+	$(BIN)/sphinx-build -W --keep-going -n -q -b html docs docs/_build/html
+
 clean:
-	rm -rf $(VENV)
+	rm -rf $(VENV) docs/_build docs/_generated docs/api

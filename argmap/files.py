@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from argmap.exceptions import FormatError
-from argmap.formats import FORMATS, GENERIC_SUFFIXES, Format, Holds, match_suffix
+from argmap.formats import FORMATS, GENERIC_SUFFIXES, Format, Holds, format_of_name, match_suffix
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:
@@ -175,10 +175,13 @@ def convert(
 ) -> ArgumentMap:
     """Read ``source`` and write it to ``target``, each format told as :func:`read` and :func:`write` do.
 
-    Returns the map read. Raises :class:`FileExistsError` when ``target`` is
-    ``source`` itself (or a link to it): a conversion never overwrites its input.
+    Returns the map read. Raises :class:`FileExistsError` when ``target`` (or,
+    for BRAT, the ``.txt`` beside it) is ``source`` itself (or a link to it): a
+    conversion never overwrites its input.
     """
-    if _same_file(source, target):
+    brat = (target_format or format_of_name(target, holds="map")) == "brat"
+    beside = [Path(target).with_suffix(".txt")] if brat else []
+    if any(_same_file(source, t) for t in [target, *beside]):
         raise FileExistsError(errno.EEXIST, "the output would overwrite the input", os.fspath(target))
     m = read(source, format=source_format)
     write(m, target, format=target_format)
@@ -188,8 +191,9 @@ def convert(
 def files_to_convert(folder: str | os.PathLike[str], source_format: str | None = None) -> list[Path]:
     """Return the files under ``folder`` that :func:`read` may read, sorted.
 
-    Hidden files are skipped, and so are ``.txt`` files beside a ``.json`` of
-    the same name (AIFdb's source texts) or not starting like a Kialo export.
+    Hidden files are skipped, and so are ``.txt`` files beside a ``.json`` or
+    ``.ann`` of the same name (AIFdb's source texts, BRAT's annotated texts) or
+    not starting like a Kialo export.
     With ``source_format``, only files whose suffix fits that format are kept.
     """
     suffixes = _named(source_format, "map", "reader").suffixes if source_format else None
@@ -206,7 +210,11 @@ def files_to_convert(folder: str | os.PathLike[str], source_format: str | None =
         if not wanted:
             continue
         side_text = name.endswith(".txt") and not name.endswith(".kialo.txt") and source_format != "kialo"
-        if side_text and (path.with_suffix(".json").exists() or not _looks_like_kialo(path)):
+        if side_text and (
+            path.with_suffix(".json").exists()
+            or path.with_suffix(".ann").exists()
+            or not _looks_like_kialo(path)
+        ):
             continue
         out.append(path)
     return out
@@ -299,12 +307,18 @@ def plan_folder(
     plan: list[Planned] = []
     for src in files:
         target, note = chosen[src]
-        if key(target) in protected:
-            what = "its own input" if key(target) == key(src) else "an input file"
-            plan.append(Planned(src, None, f"not converted: {target} would overwrite {what}"))
+        clash = [t for t in [target, *_beside(target, target_format)] if key(t) in protected]
+        if clash:
+            what = "its own input" if key(clash[0]) == key(src) else "an input file"
+            plan.append(Planned(src, None, f"not converted: {clash[0]} would overwrite {what}"))
         else:
             plan.append(Planned(src, target, note))
     return plan
+
+
+def _beside(target: Path, target_format: str) -> list[Path]:
+    """Return the files written beside ``target`` (the text of a BRAT annotation)."""
+    return [target.with_suffix(".txt")] if _writer_format(target_format).name == "brat" else []
 
 
 def _inside(path: Path, folder_real: str) -> bool:

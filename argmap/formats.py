@@ -17,6 +17,7 @@ microtexts ``.xml``, ``.arggraph.xml``        map       yes
 graphml    ``.graphml``                       map       yes
 kialo      ``.txt``, ``.kialo.txt``           map       yes
 argdown    ``.argdown``, ``.ad``              map       yes
+brat       ``.ann`` (and its ``.txt``)        map       yes
 mermaid    ``.mmd``, ``.mermaid``             map       no
 dot        ``.dot``, ``.gv``                  drawing   no
 svg        ``.svg``                           drawing   no
@@ -53,6 +54,7 @@ from typing import Final, Literal
 __all__ = ["FORMATS", "GENERIC_SUFFIXES", "Format", "Holds", "format_of_name", "match_suffix"]
 
 Holds = Literal["map", "drawing", "af"]
+"""What a format holds: an argument map, a drawing or an abstract framework."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ FORMATS: Final[Mapping[str, Format]] = MappingProxyType(
             _map("graphml", ".graphml"),
             _map("kialo", ".txt", ".kialo.txt"),
             _map("argdown", ".argdown", ".ad"),
+            _map("brat", ".ann"),
             _map("mermaid", ".mmd", ".mermaid", reads=False),
             _drawing("dot", ".dot", ".gv"),
             _drawing("svg", ".svg"),

@@ -429,7 +429,7 @@ class ArgumentMap:
         return tuple(spans)
 
     def quote_text(self, node: str) -> str | None:
-        """Return the source text under a claim's span (its passages joined by `` … ``), or None."""
+        """Return the source text under a claim's span (its passages joined by " … "), or None."""
         self._need(node, CLAIM)
         passages = self.graph.nodes[node].get("passages")
         if passages and self.source is not None:

@@ -91,18 +91,28 @@ __all__ = [
 ]
 
 KIND: Final = "kind"
+"""Node attribute naming the node's kind (one of :data:`KINDS`)."""
 TEXT: Final = "text"
+"""Node attribute holding a claim's text."""
 CLAIM: Final = "claim"
+"""Kind of a claim node."""
 INFERENCE: Final = "inference"
+"""Kind of an inference node (a support: premises -> inference -> conclusion)."""
 CONFLICT: Final = "conflict"
+"""Kind of a conflict node (an attack: attackers -> conflict -> target)."""
 REPHRASE: Final = "rephrase"
+"""Kind of a rephrase node (a claim restated: source -> rephrase -> target)."""
 KINDS: Final = frozenset({CLAIM, INFERENCE, CONFLICT, REPHRASE})
+"""Every node kind."""
 RELATION_KINDS: Final = frozenset({INFERENCE, CONFLICT, REPHRASE})
+"""The kinds of relation nodes."""
 ATTACK_TYPES: Final = frozenset({"rebut", "undermine", "undercut"})
+"""Types of attack: on a claim rebut (its conclusion) or undermine (a premise); undercut (an inference)."""
 META_DEPTH: Final = 32
 """How deeply ``meta`` data may nest (objects and arrays); deeper data is refused."""
 
 AttackType = Literal["rebut", "undermine", "undercut"]
+"""The type of a conflict's ``attack_type``."""
 
 Checker = Callable[[Any], Any]
 """Return the attribute's value in its stored form, or raise ``ValueError`` saying what is wrong."""

@@ -63,6 +63,7 @@ __all__ = [
 ]
 
 QuestionType = Literal["exception", "assumption"]
+"""Kinds of critical question: an *exception* undercuts the inference; an *assumption* is a premise."""
 QUESTION_TYPES: Final = ("exception", "assumption")
 CONCLUSION: Final = 0
 """The slot number of a scheme's conclusion; premises are numbered from 1."""

@@ -1,7 +1,7 @@
 """The seed article and its argument map, shipped with argmap.
 
 The article is "Putin Has No Time Left" (Channel 24, 3 January 2025); its map
-is built by ``examples/build_seed_map.py`` and shipped as argmap JSON. In a
+is built by ``seeds/build_seed_map.py`` and shipped as argmap JSON. In a
 source checkout both files are in ``seeds/`` at the repository root; in an
 installed wheel they are in ``argmap/_seeds/``.
 

@@ -1,4 +1,4 @@
-"""Run every benchmark against its peer in one go and write one table into README.md.
+"""Run every benchmark against its peer in one go and write one table into docs/benchmarks.md.
 
 Each row times argmap and a peer on the same input in the same run:
 
@@ -18,7 +18,7 @@ The peers install themselves on first use into ``benchmarks/_work/`` (git-ignore
 two virtualenvs from PyPI and ``npm install`` of ``@argdown/core``. Every step has a
 time limit, so a whole run stays under 10 minutes. Usage::
 
-    .venv/bin/python benchmarks/run.py            # prints the tables and writes them into README.md
+    .venv/bin/python benchmarks/run.py            # prints the tables and writes them into docs/benchmarks.md
     .venv/bin/python benchmarks/run.py --no-readme
 """
 
@@ -43,7 +43,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 WORK = HERE / "_work"
 ARGUEBUF = WORK / "arguebuf" / "bin" / "python"
-README = ROOT / "README.md"
+README = ROOT / "docs" / "benchmarks.md"  # the documentation page that holds the tables
 START = "<!-- benchmarks: table (written by benchmarks/run.py) -->"
 END = "<!-- /benchmarks: table -->"
 MAP_CLAIMS = 2_000
@@ -337,7 +337,7 @@ def write_readme(block: str) -> bool:
     text = README.read_text(encoding="utf-8")
     pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
     if not pattern.search(text):
-        print(f"README.md has no {START} block; tables not written", file=sys.stderr)
+        print(f"docs/benchmarks.md has no {START} block; tables not written", file=sys.stderr)
         return False
     from argmap._io import atomic_write
 

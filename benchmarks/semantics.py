@@ -2,8 +2,8 @@
 
 Run from the project root::
 
-    .venv/bin/python benchmarks/semantics.py            # full run, writes the table into README.md
-    .venv/bin/python benchmarks/semantics.py --quick    # 1k and 10k only, README untouched
+    .venv/bin/python benchmarks/semantics.py            # full run, writes the table into docs/benchmarks.md
+    .venv/bin/python benchmarks/semantics.py --quick    # 1k and 10k only, page untouched
 
 Frameworks are random: ``n`` arguments and ``degree * n`` attacks, each from a
 uniformly drawn argument to a uniformly drawn argument (seeded). Every case
@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "_work"
 PEER_VENV = WORK / "peer-venv"
 PEER_PACKAGE = "python-argumentation==2.0.2"
-README = ROOT / "README.md"
+README = ROOT / "docs" / "benchmarks.md"  # the documentation page that holds the tables
 START = "<!-- benchmark: semantics (written by benchmarks/semantics.py) -->"
 END = "<!-- /benchmark: semantics -->"
 CASE_TIMEOUT = 60.0
@@ -197,7 +197,9 @@ def _k(n: int) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="1k and 10k only; do not touch README.md")
+    parser.add_argument(
+        "--quick", action="store_true", help="1k and 10k only; do not touch docs/benchmarks.md"
+    )
     parser.add_argument("--no-readme", action="store_true", help="print the table only")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -264,12 +266,12 @@ def main() -> int:
         block = f"{START}\n{table}\n\n<sub>Measured on {machine}, {time.strftime('%Y-%m-%d')}.</sub>\n{END}"
         pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
         if not pattern.search(text):
-            print(f"README.md has no {START} block; table not written", file=sys.stderr)
+            print(f"docs/benchmarks.md has no {START} block; table not written", file=sys.stderr)
             return 1
         from argmap._io import atomic_write
 
         atomic_write(README, pattern.sub(lambda _: block, text))
-        print("table written to README.md")
+        print("table written to docs/benchmarks.md")
     return 0
 
 

@@ -2,14 +2,15 @@
 
 Usage::
 
-    .venv/bin/python scripts/gallery.py [--corpora ../shared/corpora] [--out examples/gallery]
+    .venv/bin/python scripts/gallery.py [--corpora ../shared/corpora] [--out examples/gallery] [--svg-only]
 
-It draws the seed map (with its legend: the README's picture), the seed map in the argument view
-and in the colour-blind theme, a microtext, the largest AraucariaDB AIF map, an Argdown map by
-others (``semmelweis_betz.argdown``) with its headings as frames, the teaching reference map of
-the tests, its grading picture against a student's attempt (the difference comes from
-``argmap.teaching.grading``) and the seed map evaluated (grounded labels and h-categorizer
-strengths). Pictures whose corpus is missing are left out with a note.
+Each picture is one small function below, registered with :func:`picture`; the documentation's
+gallery page shows each picture beside the source of the function that made it. The pictures: the
+seed map (with its legend: the README's picture), in the argument view and in the colour-blind
+theme, a microtext, the largest AraucariaDB AIF map, an Argdown map by others
+(``semmelweis_betz.argdown``) with its headings as frames, the teaching reference map of the tests,
+its grading picture against a student's attempt, and the seed map evaluated (grounded labels and
+h-categorizer strengths). Pictures whose corpus is missing are left out with a note.
 """
 
 from __future__ import annotations
@@ -17,14 +18,74 @@ from __future__ import annotations
 import argparse
 import sys
 import warnings
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import argmap
-from argmap.analysis import evaluate as ev
-from argmap.render import diagram
+from argmap.analysis.evaluate import evaluate, value_range
+from argmap.render import Diagram, diagram
 
 ROOT = Path(__file__).resolve().parent.parent
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+Picture = Callable[[Path], Diagram]
+PICTURES: dict[str, Picture] = {}
+"""The gallery's pictures by file name, in order; each takes the corpora folder."""
+
+
+def picture(name: str) -> Callable[[Picture], Picture]:
+    """Register a function that draws the picture ``name``."""
+
+    def register(make: Picture) -> Picture:
+        PICTURES[name] = make
+        return make
+
+    return register
+
+
+@picture("seed-map")
+def seed_map(corpora: Path) -> Diagram:
+    """The seed article's map, with its legend."""
+    return diagram(argmap.seed_map(), legend=True)
+
+
+@picture("seed-map-arguments")
+def seed_map_arguments(corpora: Path) -> Diagram:
+    """The seed map in the argument view: one box per inference, its premises inside."""
+    return diagram(argmap.seed_map(), legend=True, view="arguments")
+
+
+@picture("seed-map-colorblind")
+def seed_map_colorblind(corpora: Path) -> Diagram:
+    """The seed map in the colour-blind theme (Okabe-Ito colours)."""
+    return diagram(argmap.seed_map(), legend=True, theme="colorblind")
+
+
+@picture("microtext-b001")
+def microtext(corpora: Path) -> Diagram:
+    """A microtext of the arg-microtexts corpus (ArgGraph XML)."""
+    return diagram(argmap.read(corpora / "arg-microtexts/corpus/en/micro_b001.xml"), legend=True)
+
+
+@picture("aif-araucaria-79")
+def araucaria(corpora: Path) -> Diagram:
+    """The largest AraucariaDB map (AIF), with its schemes."""
+    return diagram(argmap.read(corpora / "aifdb-araucaria/en/nodeset79.json"), legend=True)
+
+
+SEMMELWEIS = "argdown/argdown-repo/examples/semmelweis_betz.argdown"
+
+
+@picture("argdown-semmelweis")
+def semmelweis(corpora: Path) -> Diagram:
+    """An Argdown debate by others, its headings drawn as frames."""
+    return diagram(argmap.read(corpora / SEMMELWEIS), legend=True, clusters=True)
+
+
+@picture("argdown-semmelweis-arguments")
+def semmelweis_arguments(corpora: Path) -> Diagram:
+    """The same debate in the argument view."""
+    return diagram(argmap.read(corpora / SEMMELWEIS), legend=True, view="arguments")
 
 
 def teaching_maps() -> tuple[argmap.ArgumentMap, argmap.ArgumentMap]:
@@ -43,72 +104,66 @@ def teaching_maps() -> tuple[argmap.ArgumentMap, argmap.ArgumentMap]:
     return reference, student
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
-    parser.add_argument("--out", type=Path, default=ROOT / "examples" / "gallery")
-    args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
-    warnings.simplefilter("ignore")  # corpus readers warn of what they keep aside
+@picture("teaching-reference")
+def teaching_reference(corpora: Path) -> Diagram:
+    """A teacher's reference map: a linked argument, a sub-argument, an implicit premise, an objection."""
+    return diagram(teaching_maps()[0], legend=True)
 
-    seed = argmap.seed_map()
-    pictures: list[tuple[str, argmap.ArgumentMap, dict[str, Any]]] = [
-        ("seed-map", seed, {"legend": True}),
-        ("seed-map-arguments", seed, {"legend": True, "view": "arguments"}),
-        ("seed-map-colorblind", seed, {"legend": True, "theme": "colorblind"}),
-    ]
-    micro = args.corpora / "arg-microtexts" / "corpus" / "en" / "micro_b001.xml"
-    aif = args.corpora / "aifdb-araucaria" / "en" / "nodeset79.json"
-    argdown = args.corpora / "argdown" / "argdown-repo" / "examples" / "semmelweis_betz.argdown"
-    for name, path, options in (
-        ("microtext-b001", micro, {"legend": True}),
-        ("aif-araucaria-79", aif, {"legend": True}),
-        ("argdown-semmelweis", argdown, {"legend": True, "clusters": True}),
-        ("argdown-semmelweis-arguments", argdown, {"legend": True, "view": "arguments"}),
-    ):
-        if path.is_file():
-            pictures.append((name, argmap.read(path), options))
-        else:
-            print(f"skipped {name}: {path} is missing")
 
+@picture("grading-diff")
+def grading_diff(corpora: Path) -> Diagram:
+    """A student's attempt graded against the reference: matched, missing and extra parts."""
     from argmap.page.feedback import diff_style
-    from argmap.teaching.grading import compare
 
     reference, student = teaching_maps()
-    pictures.append(("teaching-reference", reference, {"legend": True}))
-    diff, classes = compare(student, reference).diff_map()
-    pictures.append(("grading-diff", diff, {"legend": True, "classes": classes, "style": diff_style()}))
+    diff, classes = argmap.compare(student, reference).diff_map()
+    return diagram(diff, legend=True, classes=classes, style=diff_style())
 
-    labels = ev.evaluate(seed, "grounded")
-    pictures.append(
-        (
-            "seed-grounded",
-            seed,
-            {
-                "legend": True,
-                "values": {c: v for c, (_, v) in labels.items()},
-                "value_range": ev.value_range("grounded"),
-            },
-        )
-    )
-    strengths = ev.evaluate(seed, "h-categorizer")
-    pictures.append(
-        (
-            "seed-h-categorizer",
-            seed,
-            {
-                "legend": True,
-                "values": {c: v for c, (_, v) in strengths.items()},
-                "value_range": ev.value_range("h-categorizer"),
-            },
-        )
-    )
 
-    for name, m, options in pictures:
-        d = diagram(m, dpi=110, **options)
-        svg = d.render(args.out / f"{name}.svg")
-        d.render(args.out / f"{name}.png")
-        print(f"wrote {svg.relative_to(ROOT) if svg.is_relative_to(ROOT) else svg} and .png")
+@picture("seed-grounded")
+def seed_grounded(corpora: Path) -> Diagram:
+    """The seed map coloured by its grounded labelling (in, out, undecided)."""
+    labels = evaluate(argmap.seed_map(), "grounded")
+    values = {c: v for c, (_, v) in labels.items()}
+    return diagram(argmap.seed_map(), legend=True, values=values, value_range=value_range("grounded"))
+
+
+@picture("seed-h-categorizer")
+def seed_h_categorizer(corpora: Path) -> Diagram:
+    """The seed map coloured by h-categorizer strengths."""
+    strengths = evaluate(argmap.seed_map(), "h-categorizer")
+    values = {c: v for c, (_, v) in strengths.items()}
+    return diagram(argmap.seed_map(), legend=True, values=values, value_range=value_range("h-categorizer"))
+
+
+def draw(out: Path, corpora: Path = CORPORA, *, png: bool = True) -> list[str]:
+    """Draw every picture into ``out`` (SVG, and PNG unless ``png`` is false); return the names drawn."""
+    out.mkdir(parents=True, exist_ok=True)
+    drawn = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", argmap.InputWarning)  # corpus readers warn of what they keep aside
+        for name, make in PICTURES.items():
+            try:
+                d = make(corpora)
+            except FileNotFoundError as exc:
+                print(f"skipped {name}: {exc.filename} is missing")
+                continue
+            d.dpi = 110
+            d.render(out / f"{name}.svg")
+            if png:
+                d.render(out / f"{name}.png")
+            drawn.append(name)
+    return drawn
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpora", type=Path, default=CORPORA)
+    parser.add_argument("--out", type=Path, default=ROOT / "examples" / "gallery")
+    parser.add_argument("--svg-only", action="store_true", help="draw SVG only, no PNG")
+    args = parser.parse_args()
+    for name in draw(args.out, args.corpora, png=not args.svg_only):
+        print(f"wrote {args.out / name}.svg" + ("" if args.svg_only else " and .png"))
 
 
 if __name__ == "__main__":

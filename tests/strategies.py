@@ -7,6 +7,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from argmap.model import ArgumentMap
+from argmap.schema import default_attack_type
 
 # XML 1.0 cannot carry control characters, surrogates or non-characters; \r turns into \n there.
 _CHARS = st.characters(blacklist_categories=("Cs", "Cc", "Cn"))
@@ -174,4 +175,6 @@ def kialo_maps(draw: st.DrawFn) -> ArgumentMap:
     for root in range(1, draw(st.integers(1, 2)) + 1):
         m.claim(draw(_kialo_text), id=str(root))
         grow(str(root), 0)
+    for a in list(m.conflicts()):  # Kialo has no attack types: the reader gives the default of the whole map
+        m[a]["attack_type"] = default_attack_type(m.graph, m.conclusion(a))
     return m

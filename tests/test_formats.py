@@ -20,6 +20,7 @@ from argmap.exceptions import (
     FormatError,
     IncompleteRelationWarning,
     LossyConversionWarning,
+    MalformedPartWarning,
     ParseError,
     SelfLoopWarning,
     SideFileEncodingWarning,
@@ -423,8 +424,9 @@ def test_microtexts_errors_have_positions() -> None:
     assert (info.value.lineno, info.value.colno) == (2, 19)
     with pytest.raises(FormatError, match="not <arggraph>"):
         microtexts.parse_microtexts("<graph/>")
-    with pytest.raises(FormatError, match="unknown type 'zzz'"):
-        microtexts.parse_microtexts(XML.replace('type="reb"', 'type="zzz"'))
+    with pytest.warns(MalformedPartWarning, match="zzz edge c6 \\(unknown type\\)"):
+        m = microtexts.parse_microtexts(XML.replace('type="reb"', 'type="zzz"'))
+    assert {"id": "c6", "src": "a2", "trg": "a1", "type": "zzz"} in m.meta["microtexts"]["aside"]
 
 
 def test_microtexts_leaves_out_what_it_cannot_hold() -> None:
@@ -465,7 +467,7 @@ def test_kialo_outline_links_and_escapes() -> None:
     [
         ("Discussion Title: x\n\nhello\n", "expected a numbered line", 3),
         ("1. A\n1.2.1. Pro: B\n", "no parent 1.2.", 2),
-        ("1. A\n1.1. Pro: -> See 1.5.\n", "names no earlier claim", 2),
+        ("1. A\n1.1. Pro: -> See 1.5.\n", "names no claim", 2),
         ("1. A\n1. B\n", "used twice", 2),
         ("1. Pro: A\n", "no parent to argue for", 1),
     ],
@@ -501,8 +503,10 @@ def test_nodelink_and_graphml_reject_foreign_graphs() -> None:
                 "links": [{"source": "a", "target": "b"}],
             }
         )
-    with pytest.raises(FormatError, match="not readable GraphML"):
+    with pytest.raises(ParseError, match="malformed XML"):
         graphml.parse_graphml("<graphml><graph><node/></graph>")
+    with pytest.raises(FormatError, match="not readable GraphML"):
+        graphml.parse_graphml('<graphml><graph><node id="a"><data key="zz">1</data></node></graph></graphml>')
 
 
 @pytest.mark.parametrize(

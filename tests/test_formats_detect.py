@@ -38,6 +38,7 @@ def small() -> ArgumentMap:
         ("micro_b001.xml", "microtexts"),
         ("x.graphml", "graphml"),
         ("x.kialo.txt", "kialo"),
+        ("essay001.ann", "brat"),
         ("x.mmd", "mermaid"),
         ("x.gv", "dot"),
         ("x.docx", None),
@@ -48,7 +49,7 @@ def test_format_of_name(name: str, fmt: str | None) -> None:
     assert format_of_name(name) == fmt
 
 
-@pytest.mark.parametrize("fmt", sorted(READABLE - {"argdown", "kialo", "microtexts", "graphml"}))
+@pytest.mark.parametrize("fmt", sorted(READABLE - {"argdown", "kialo", "microtexts", "graphml", "brat"}))
 def test_every_json_format_is_sniffed_from_what_its_writer_writes(
     fmt: str, small: ArgumentMap, tmp_path: Path
 ) -> None:

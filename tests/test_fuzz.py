@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap
-from argmap import readwrite
+from argmap import _io, readwrite
 from argmap.exceptions import ArgmapError
 from argmap.model import ArgumentMap
 
@@ -40,8 +40,15 @@ FILE_READERS: dict[str, Callable[[Any], ArgumentMap]] = {
     for name in readwrite.__all__
     if name.startswith("read_")
 }
+# BRAT is two files, the annotation and its text: fuzz the annotation against the seed map's text.
+_BRAT_SEED = argmap.seed_map()
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    BRAT_TEXT, _ = readwrite.brat._brat(_BRAT_SEED)
+TEXT_READERS["brat"] = lambda text: readwrite.parse_brat(text, BRAT_TEXT)
+FILE_READERS["brat"] = lambda source: readwrite.parse_brat(_io.read_text(source), BRAT_TEXT)
 SUFFIXES = [".json", ".aif.json", ".ova.json", ".sadface.json", ".nodelink.json", ".xml", ".graphml"]
-SUFFIXES += [".txt", ".argdown", ".bin"]
+SUFFIXES += [".txt", ".argdown", ".ann", ".bin"]
 FUZZ = settings(
     max_examples=40,
     deadline=2000,
@@ -94,7 +101,10 @@ def _seed_documents() -> dict[str, str]:
         buf = io.StringIO()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            getattr(readwrite, f"write_{name}")(m, buf)
+            if name == "brat":
+                buf.write("".join(readwrite.generate_brat(m)))
+            else:
+                getattr(readwrite, f"write_{name}")(m, buf)
         out[name] = buf.getvalue()
     return out
 

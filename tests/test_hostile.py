@@ -82,7 +82,7 @@ def run_python(
             timeout=seconds,
             preexec_fn=_limits(memory, seconds),
             cwd=cwd or ROOT,
-            env={**os.environ, "PYTHONPATH": os.pathsep.join((str(ROOT), str(ROOT / "tests")))},
+            env={**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")])},
             check=False,
         )
     except subprocess.TimeoutExpired:
@@ -355,13 +355,7 @@ verdict(every_writer)
     ("suffix", "make"),
     [
         pytest.param(".aif.json", "aif_text"),
-        pytest.param(
-            ".xml",
-            "arggraph_text",
-            marks=pytest.mark.xfail(
-                strict=True, reason="owned by the ArgGraph reader: sorting with list.index"
-            ),
-        ),
+        pytest.param(".xml", "arggraph_text"),
     ],
 )
 def test_100k_claims_read_in_bounded_time(tmp_path: Path, suffix: str, make: str) -> None:
@@ -405,29 +399,10 @@ verdict(lambda: len(ova_map(doc).source or ""))
 
 RESERVED = ("aif", "ova", "sadface", "microtexts")
 LEVELS = ("map", "claim", "relation")
-# (key, level) pairs whose writers survive a wrong shape today
-SURVIVES = {(key, level) for key in ("aif", "ova", "sadface") for level in LEVELS} | {
-    ("microtexts", "relation")
-}
 
 
-def _reserved_cases() -> Iterator[Any]:
-    for key in RESERVED:
-        for level in LEVELS:
-            marks = (
-                []
-                if (key, level) in SURVIVES
-                else [
-                    pytest.mark.xfail(
-                        strict=True,
-                        reason=f"owned by the {key} writer: meta.{key} of the wrong shape crashes it",
-                    )
-                ]
-            )
-            yield pytest.param(key, level, marks=marks, id=f"{key}-{level}")
-
-
-@pytest.mark.parametrize(("key", "level"), list(_reserved_cases()))
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("key", RESERVED)
 def test_reserved_meta_of_the_wrong_shape(tmp_path: Path, key: str, level: str) -> None:
     bad_values = [5, "x", [1], {"nodes": 5, "edges": "x", "text": 3, "OVA": 7, "AIF": 1, "layout": 2}]
     for i, bad in enumerate(bad_values):

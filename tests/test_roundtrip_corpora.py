@@ -2,10 +2,11 @@
 
 A lossless format must give back an equal map (:meth:`ArgumentMap.__eq__`: every
 attribute, the meta data and the source included) unless its writer warned with
-:class:`LossyConversionWarning`. Kialo and ArgGraph XML hold only the argument
-structure, so for them the claims' texts and the relations between them must
-come back (Kialo does not tell a rebut from an undermine), unless the writer
-warned; they warn of the attributes they drop on almost every file.
+:class:`LossyConversionWarning`. Kialo, ArgGraph XML and BRAT hold only the
+argument structure (BRAT and ArgGraph with the text), so for them the claims'
+texts and the relations between them must come back (Kialo does not tell a
+rebut from an undermine), unless the writer warned; they warn of the
+attributes they drop on almost every file.
 
 ``KNOWN`` lists the corpus files that do not round-trip today, by format; the
 test fails when a new file joins them and when one of them is fixed (then remove
@@ -30,7 +31,7 @@ from argmap.formats import FORMATS
 from argmap.model import CLAIM, CONFLICT, KIND, ArgumentMap
 
 LOSSLESS = ["native", "aif", "ova", "sadface", "nodelink", "graphml", "argdown"]
-STRUCTURE_ONLY = ["kialo", "microtexts"]
+STRUCTURE_ONLY = ["kialo", "microtexts", "brat"]
 SOURCES: list[tuple[str, str, Callable[[Any], ArgumentMap]]] = [
     ("aifdb-araucaria/en", "*.json", readwrite.read_aif),
     ("arg-microtexts-aif/en", "nodeset*.json", readwrite.read_aif),

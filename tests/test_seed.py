@@ -5,8 +5,11 @@ from __future__ import annotations
 import importlib.util
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
+from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
@@ -19,7 +22,7 @@ from argmap.schemes import resolve_scheme
 from argmap.seed import SEED_NAME, seed_map, seed_text
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLE = ROOT / "examples" / "build_seed_map.py"
+EXAMPLE = ROOT / "seeds" / "build_seed_map.py"
 SEED_JSON = ROOT / "seeds" / f"{SEED_NAME}.json"
 
 REITEROVICH = "political scientist Igor Reiterovich"
@@ -304,3 +307,24 @@ def test_missing_seed_raises(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     monkeypatch.setattr(argmap.seed, "_PLACES", (tmp_path,))
     with pytest.raises(ArgmapError, match="is missing"):
         seed_map()
+
+
+@pytest.mark.exe
+def test_seed_builder_draws_the_whole_map(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, str(EXAMPLE), "-o", "seed.svg", "--json", "seed.json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "drew seed.svg" in done.stdout
+    svg = ElementTree.parse(tmp_path / "seed.svg").getroot()
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg"
+    ids = {element.get("id") for element in svg.iter()}
+    assert set(seed_map()) <= ids
+    texts = " ".join(t for element in svg.iter() for t in [element.text] if t)
+    assert "Putin has no time left." in texts
+    assert (tmp_path / "seed.json").read_bytes() == SEED_JSON.read_bytes()

@@ -39,8 +39,11 @@ from argmap.model import CLAIM, ArgumentMap, as_graph
 __all__ = ["EXTENSION_SEMANTICS", "GRADUAL_SEMANTICS", "MAP_SEMANTICS", "evaluate", "value_range"]
 
 EXTENSION_SEMANTICS: Final = ("grounded", "complete", "preferred", "stable")
+"""The extension semantics (Dung 1995) :func:`evaluate` takes."""
 GRADUAL_SEMANTICS: Final = ("h-categorizer", "df-quad")
+"""Gradual semantics :func:`evaluate` takes: a strength from 0 to 1 per claim."""
 MAP_SEMANTICS: Final = EXTENSION_SEMANTICS + GRADUAL_SEMANTICS
+"""Every semantics :func:`evaluate` takes."""
 MapSemantics = Literal["grounded", "complete", "preferred", "stable", "h-categorizer", "df-quad"]
 _GROUNDED_VALUE: Final = {"in": 1.0, "undec": 0.0, "out": -1.0}
 

@@ -88,10 +88,14 @@ __all__ = [
 ]
 
 UNDEC: Final = 0
+"""Code of an undecided argument in a labelling."""
 IN: Final = 1
+"""Code of an accepted argument in a labelling."""
 OUT: Final = 2
+"""Code of a rejected argument in a labelling."""
 _LABEL_NAMES: Final = ("undec", "in", "out")
 SEMANTICS: Final = ("grounded", "complete", "preferred", "stable")
+"""The extension semantics :func:`extensions` enumerates."""
 Semantics = Literal["grounded", "complete", "preferred", "stable"]
 DEFAULT_SOLVER: Final = "glucose4"
 

@@ -61,6 +61,7 @@ COMMANDS: list[Setup] = [
     analyse.setup_evaluate,
     convert.setup_convert,
 ]
+"""The functions that add each sub-command to the parser, in the order ``--help`` lists them."""
 
 
 def _add_global_options(parser: argparse.ArgumentParser, default: object) -> None:

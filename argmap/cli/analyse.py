@@ -13,6 +13,7 @@ __all__ = ["setup_check", "setup_evaluate"]
 
 
 def setup_check(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``check`` sub-command."""
     p = sub.add_parser("check", help="check a map's structure: cycles, dangling relations, missing links")
     p.add_argument("file", help="the map")
     p.set_defaults(func=_cmd_check)
@@ -31,6 +32,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def setup_evaluate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``evaluate`` sub-command."""
     from argmap.analysis.evaluate import MAP_SEMANTICS
 
     p = sub.add_parser(

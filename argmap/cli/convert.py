@@ -13,6 +13,7 @@ __all__ = ["setup_convert"]
 
 
 def setup_convert(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``convert`` sub-command."""
     from argmap.formats import FORMATS
 
     readable = sorted(f.name for f in FORMATS.values() if f.holds == "map" and f.reader)

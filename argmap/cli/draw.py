@@ -10,6 +10,7 @@ __all__ = ["setup_demo", "setup_render", "setup_show"]
 
 
 def setup_render(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``render`` sub-command."""
     p = sub.add_parser("render", help="draw a map to SVG, PNG, PDF or DOT")
     p.add_argument("file", metavar="FILE", help="the map (its format is told by the suffix)")
     p.add_argument(
@@ -29,6 +30,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
 
 def setup_show(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``show`` sub-command."""
     p = sub.add_parser("show", help="print a map as an outline")
     p.add_argument("file", metavar="FILE", help="the map (its format is told by the suffix)")
     p.set_defaults(func=_cmd_show)
@@ -43,6 +45,7 @@ def _cmd_show(args: argparse.Namespace) -> int:
 
 
 def setup_demo(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``demo`` sub-command."""
     p = sub.add_parser("demo", help="draw the seed article's map and print its outline")
     p.add_argument(
         "-o",

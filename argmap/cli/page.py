@@ -8,6 +8,7 @@ __all__ = ["setup_html"]
 
 
 def setup_html(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``html`` sub-command."""
     p = sub.add_parser("html", help="write one self-contained HTML page: diagram, text, standard form")
     p.add_argument("file", help="the map")
     p.add_argument("-o", "--output", required=True, help="the HTML file to write")

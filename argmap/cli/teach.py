@@ -18,6 +18,7 @@ __all__ = [
 
 
 def setup_standard_form(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``standard-form`` sub-command."""
     p = sub.add_parser("standard-form", help="write each argument as numbered premises and conclusion")
     p.add_argument("file", help="the map")
     p.add_argument("--markdown", action="store_true", help="write Markdown instead of plain text")
@@ -34,6 +35,7 @@ def _cmd_standard_form(args: argparse.Namespace) -> int:
 
 
 def setup_questions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``questions`` sub-command."""
     p = sub.add_parser("questions", help="list the critical questions each inference faces, in its own words")
     p.add_argument("file", help="the map")
     p.add_argument(
@@ -84,6 +86,7 @@ def _cmd_questions(args: argparse.Namespace) -> int:
 
 
 def setup_schemes(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``schemes`` sub-command."""
     p = sub.add_parser("schemes", help="list or search the catalogue of argumentation schemes")
     p.add_argument("query", nargs="?", help="words to look for in names, aliases, premises and questions")
     p.add_argument("--json", action="store_true", help="write the matching schemes as JSON")
@@ -144,6 +147,7 @@ def _cmd_schemes(args: argparse.Namespace) -> int:
 
 
 def setup_exercises(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``exercises`` sub-command."""
     p = sub.add_parser("exercises", help="make a worksheet: fill the gaps, roles, implicit premises")
     p.add_argument("file", help="the map")
     p.add_argument(
@@ -209,6 +213,7 @@ def _cmd_exercises(args: argparse.Namespace) -> int:
 
 
 def setup_grade(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``grade`` sub-command."""
     p = sub.add_parser(
         "grade",
         help="grade a student's map against a reference, or a folder of them",

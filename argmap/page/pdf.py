@@ -27,12 +27,15 @@ from argmap.exceptions import ArgmapError, RenderError
 __all__ = ["CHROMIUM_NAMES", "PAPERS", "find_chromium", "paper_css", "print_pdf"]
 
 CHROMIUM_NAMES: Final = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+"""Program names :func:`find_chromium` looks for on ``PATH``, in order."""
 PAPERS: Final = ("A4", "letter")
+"""Paper sizes :func:`print_pdf` prints on."""
 INSTALL_HINT: Final = (
     "PDF output prints the HTML page with headless Chromium: install it (Debian/Ubuntu: "
     "apt-get install chromium) or set ARGMAP_CHROMIUM to a Chromium or Chrome program; "
     "or write .html and print it from a browser"
 )
+"""What to install when no Chromium is found."""
 _FLAGS: Final = (
     "--headless",
     "--no-sandbox",

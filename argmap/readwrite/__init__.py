@@ -6,6 +6,7 @@ each JSON format ``x_data``/``x_map``/``read_x``/``write_x``.
 
 from argmap.readwrite.aif import aif_data, aif_map, read_aif, write_aif
 from argmap.readwrite.argdown import generate_argdown, parse_argdown, read_argdown, write_argdown
+from argmap.readwrite.brat import generate_brat, parse_brat, read_brat, write_brat
 from argmap.readwrite.graphml import generate_graphml, parse_graphml, read_graphml, write_graphml
 from argmap.readwrite.kialo import generate_kialo, parse_kialo, read_kialo, write_kialo
 from argmap.readwrite.mermaid import generate_mermaid, write_mermaid
@@ -24,6 +25,7 @@ __all__ = [
     "aif_data",
     "aif_map",
     "generate_argdown",
+    "generate_brat",
     "generate_graphml",
     "generate_kialo",
     "generate_mermaid",
@@ -35,11 +37,13 @@ __all__ = [
     "ova_data",
     "ova_map",
     "parse_argdown",
+    "parse_brat",
     "parse_graphml",
     "parse_kialo",
     "parse_microtexts",
     "read_aif",
     "read_argdown",
+    "read_brat",
     "read_graphml",
     "read_kialo",
     "read_microtexts",
@@ -51,6 +55,7 @@ __all__ = [
     "sadface_map",
     "write_aif",
     "write_argdown",
+    "write_brat",
     "write_graphml",
     "write_kialo",
     "write_mermaid",

@@ -1,4 +1,4 @@
-"""Mermaid flowchart output, which GitHub and GitLab draw from a ```` ```mermaid ```` block.
+"""Mermaid flowchart output, which GitHub and GitLab draw from a ``mermaid`` code block.
 
 Claims are rounded boxes, inferences circles labelled with their scheme (or
 ``support``), conflicts hexagons labelled with their attack type, rephrases

@@ -24,7 +24,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from argmap._io import PathOrFile
-from argmap.exceptions import FormatError
+from argmap.exceptions import FormatError, RecordError
 from argmap.model import ArgumentMap
 from argmap.readwrite._jsonio import dump_json, load_json, mapping
 
@@ -51,7 +51,10 @@ def nodelink_map(data: Mapping[str, Any]) -> ArgumentMap:
     """Build a map from node-link data; ``links`` is accepted for ``edges``.
 
     Raises :class:`~argmap.exceptions.FormatError` when the data is not
-    node-link data of an argument map.
+    node-link data of an argument map, and a
+    :class:`~argmap.exceptions.RecordError` naming both places for two nodes
+    with one id or two edges with the same ends. Relations that break a rule of
+    the model are kept aside (see :func:`argmap.schema.from_records`).
     """
     if not isinstance(data, Mapping) or not isinstance(data.get("nodes"), list):
         raise FormatError("not node-link data: no 'nodes' list")
@@ -64,6 +67,7 @@ def nodelink_map(data: Mapping[str, Any]) -> ArgumentMap:
             raise FormatError("a node must be an object", f"nodes[{i}]")
         nodes.append(node)
     pairs = []
+    first: dict[tuple[str, str], int] = {}
     for i, e in enumerate(edges):
         if (
             not isinstance(e, Mapping)
@@ -71,9 +75,13 @@ def nodelink_map(data: Mapping[str, Any]) -> ArgumentMap:
             or not isinstance(e.get("target"), str)
         ):
             raise FormatError("an edge must be an object with string source and target", f"edges[{i}]")
-        pairs.append((e["source"], e["target"]))
+        pair = (e["source"], e["target"])
+        if pair in first:
+            raise RecordError(f"duplicate edge {pair[0]} -> {pair[1]}: edges[{first[pair]}] and edges[{i}]")
+        first[pair] = i
+        pairs.append(pair)
     graph = mapping(data.get("graph"))
-    return ArgumentMap.from_records(graph, nodes, pairs, where=lambda i: f"nodes[{i}]")
+    return ArgumentMap.from_records(graph, nodes, pairs, where=lambda i: f"nodes[{i}]", lenient=True)
 
 
 def read_nodelink(source: PathOrFile) -> ArgumentMap:

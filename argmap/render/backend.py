@@ -67,6 +67,7 @@ INSTALL_HINT: Final = (
     "install Graphviz (Debian/Ubuntu: apt-get install graphviz; macOS: brew install graphviz; "
     "Windows: winget install graphviz) or the pip-installable engine: pip install graphviz-pure"
 )
+"""What to install when no Graphviz engine is found (part of the :class:`GraphvizNotFound` message)."""
 
 _NO_PDF: Final = frozenset({"pdf"})
 

@@ -30,6 +30,7 @@ DEFAULT_DPI: Final = 144.0
 """PNG resolution when none is asked for: twice a screen's 72 points per inch."""
 
 PDF_HINT: Final = "pip install 'argmap[pdf]' (svg2pdf-py) for PDF without system Graphviz"
+"""What to install for PDF output without system Graphviz."""
 
 _MAX_PIXELS: Final = 200_000_000
 

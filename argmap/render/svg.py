@@ -35,6 +35,7 @@ from argmap.render.metrics import FONT_FAMILY, SVG_FONT_FAMILY
 __all__ = ["PAGES", "SVG_NS", "compose", "finish", "fit_page", "in_user_units", "size"]
 
 SVG_NS: Final = "http://www.w3.org/2000/svg"
+"""The SVG namespace."""
 XLINK_NS: Final = "http://www.w3.org/1999/xlink"
 _S: Final = f"{{{SVG_NS}}}"
 _NUMBER: Final = re.compile(r"-?\d+(?:\.\d+)?(?:[eE]-?\d+)?")

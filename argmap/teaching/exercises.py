@@ -34,6 +34,7 @@ from argmap.teaching.standard_form import arguments, escape_markdown, standard_f
 __all__ = ["ROLES", "Exercises", "claim_roles", "make_exercises"]
 
 ROLES: Final = ("main conclusion", "intermediate conclusion", "premise", "objection")
+"""The roles a claim can play, as the role questions name them."""
 GAP: Final = "________"
 _LETTERS: Final = "abcdefgh"
 _PLAYS_AS: Final = {

@@ -54,7 +54,9 @@ __all__ = [
 ]
 
 CQ_META: Final = "critical_question"
+"""Key in a node's ``meta`` recording the critical question it raises."""
 CQ_TAG: Final = "critical-question"
+"""Tag of claims added by :func:`add_question_attack`."""
 _WORD: Final = re.compile(r"[^\W\d_]+")
 _STEM: Final = 5
 _MAX_QUOTE: Final = 120

@@ -7,7 +7,7 @@ resources, raises the stakes as blackmail to force negotiations on its terms.
 to ``seeds/putin_has_no_time_left.json`` and, when a Graphviz engine is
 installed, draws it::
 
-    python examples/build_seed_map.py -o putin_has_no_time_left.svg
+    python seeds/build_seed_map.py -o putin_has_no_time_left.svg
 
 The analysis: every argumentative sentence is anchored by a claim quoting it
 verbatim (spans are located in the article); unstated premises are claims
