@@ -76,7 +76,10 @@ def _told(path: str | os.PathLike[str], holds: Holds, verb: str, *, sniffing: bo
         from argmap._io import read_text
         from argmap.readwrite.detect import sniff
 
-        sniffed = sniff(read_text(path))
+        try:
+            sniffed = sniff(read_text(path))
+        except FormatError as exc:
+            raise FormatError(f"{os.fspath(path)}: {exc}") from None
         if sniffed is not None:
             return FORMATS[sniffed]
     able = [f.name for f in FORMATS.values() if f.holds == holds and getattr(f, verb) is not None]
@@ -113,6 +116,9 @@ def read(path: str | os.PathLike[str], *, format: str | None = None) -> Argument
 def write(m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = None) -> None:
     """Write a map in ``format``, or the map or drawing format the suffix names (``.json`` is argmap's own).
 
+    OVA files get the node positions of the Graphviz layout when Graphviz runs and the map has at
+    most :data:`argmap.render.layout.LAYOUT_LIMIT` nodes.
+
     Raises :class:`~argmap.exceptions.FormatError` when the suffix names no format.
     """
     if format:
@@ -125,8 +131,24 @@ def write(m: ArgumentMap, path: str | os.PathLike[str], *, format: str | None = 
     assert f.writer is not None
     if f.holds == "drawing":
         _function(f.writer)(m, path, format=f.name)
+    elif f.name == "ova":
+        _function(f.writer)(m, path, positions=_positions(m))
     else:
         _function(f.writer)(m, path)
+
+
+def _positions(m: ArgumentMap) -> dict[str, tuple[float, float]] | None:
+    """Return the nodes' places in the Graphviz layout for OVA, or None (too large or no Graphviz)."""
+    from argmap.exceptions import ArgmapError
+    from argmap.render.backend import graphviz_available
+    from argmap.render.layout import LAYOUT_LIMIT, layout_positions
+
+    if len(m) > LAYOUT_LIMIT or not graphviz_available():
+        return None
+    try:
+        return layout_positions(m)
+    except ArgmapError:  # a failing engine: OVA's writer lays the nodes out in layers
+        return None
 
 
 def read_af(path: str | os.PathLike[str], *, format: str | None = None) -> AF:

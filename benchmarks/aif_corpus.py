@@ -17,6 +17,14 @@ Run::
 
 Each figure is the best of ``--repeat`` passes over every file (milliseconds per
 file), with the median in brackets.
+
+``--census`` instead reads every AIF, OVA and SADFace file of the corpora
+(``../shared/corpora`` or ``--corpora``) and counts how many load, how many
+with input warnings (by kind), and how many come back equal after writing
+AIF, OVA, SADFace and argmap JSON (or with the loss named in a
+:class:`~argmap.exceptions.LossyConversionWarning`)::
+
+    .venv/bin/python benchmarks/aif_corpus.py --census
 """
 
 from __future__ import annotations
@@ -29,6 +37,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "_work"
@@ -38,6 +47,7 @@ CORPUS = ROOT.parent / "shared" / "corpora" / "aifdb-araucaria" / "en"
 _ARGUEBUF = r"""
 import json, sys, time, warnings
 from pathlib import Path
+from typing import Any
 import arguebuf
 warnings.simplefilter("ignore")
 files = [Path(p) for p in json.loads(sys.argv[1])]
@@ -95,6 +105,90 @@ def _arguebuf_times(files: list[Path], repeat: int) -> dict[str, list[float]] | 
     return result
 
 
+CENSUS_FORMATS = ("aif", "ova", "sadface", "native")
+
+
+def _census_files(corpora: Path) -> list[Path]:
+    """Return the AIF, OVA and SADFace files of the corpora (and JSON files too broken to tell)."""
+    out: list[Path] = []
+    for path in sorted(corpora.rglob("*.json")):
+        if path.name == "aif2arggraph.json":
+            continue
+        from argmap.readwrite.detect import sniff
+
+        try:
+            fmt = sniff(path.read_text(encoding="utf-8"))
+        except ValueError:
+            fmt = "broken"
+        if fmt in ("aif", "ova", "sadface", "broken"):
+            out.append(path)
+    return out
+
+
+def census(corpora: Path) -> int:
+    """Print how the corpus files load and round-trip (see the module docstring)."""
+    import argmap
+    from argmap.exceptions import ArgmapError, InputWarning, LossyConversionWarning
+
+    files = _census_files(corpora)
+    loaded, warned, refused = 0, 0, []
+    kinds: dict[str, int] = {}
+    trips = {f: {"equal": 0, "lossy": 0, "differs": 0, "refused": 0} for f in CENSUS_FORMATS}
+    for path in files:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                m = argmap.read(path)
+            except ArgmapError as exc:
+                refused.append(f"{path.relative_to(corpora)}: {exc}")
+                continue
+        loaded += 1
+        found = {w.category.__name__ for w in caught if issubclass(w.category, InputWarning)}
+        warned += bool(found)
+        for k in found:
+            kinds[k] = kinds.get(k, 0) + 1
+        for target in CENSUS_FORMATS:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                try:
+                    text = _written(m, target)
+                    back = _read_back(text, target)
+                except ArgmapError:
+                    trips[target]["refused"] += 1
+                    continue
+            lossy = any(issubclass(w.category, LossyConversionWarning) for w in caught)
+            trips[target]["equal" if back == m else "lossy" if lossy else "differs"] += 1
+    print(
+        f"{len(files)} AIF/OVA/SADFace files under {corpora}: {loaded} load, {warned} of them with warnings"
+    )
+    for k, v in sorted(kinds.items()):
+        print(f"  {k}: {v} files")
+    for line in refused:
+        print(f"  refused: {line}")
+    print("\n| written as | equal | loss named | differs | refused |\n|---|---:|---:|---:|---:|")
+    for target, c in trips.items():
+        print(f"| {target} | {c['equal']} | {c['lossy']} | {c['differs']} | {c['refused']} |")
+    return 0
+
+
+def _written(m: Any, fmt: str) -> str:
+    import io
+
+    from argmap import readwrite
+
+    buffer = io.StringIO()
+    getattr(readwrite, f"write_{fmt}")(m, buffer)
+    return buffer.getvalue()
+
+
+def _read_back(text: str, fmt: str) -> Any:
+    import io
+
+    from argmap import readwrite
+
+    return getattr(readwrite, f"read_{fmt}")(io.StringIO(text))
+
+
 def _cell(times: list[float], n: int) -> str:
     return f"{min(times) / n * 1000:.3f} ({statistics.median(times) / n * 1000:.3f})"
 
@@ -104,7 +198,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--install", action="store_true", help="create the arguebuf virtualenv first")
+    parser.add_argument("--census", action="store_true", help="count loads, warnings and round trips")
+    parser.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     args = parser.parse_args()
+    if args.census:
+        return census(args.corpora)
     if args.install:
         _install()
     files = sorted(args.corpus.glob("*.json"))

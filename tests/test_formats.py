@@ -370,10 +370,6 @@ def test_sadface_scheme_names_map_to_kinds() -> None:
     [
         ({"nodes": [{"id": "a", "type": "blob"}], "edges": []}, "unknown node type"),
         ({"nodes": [], "edges": [{"source_id": "a", "target_id": "b"}]}, "unknown node"),
-        (
-            {"nodes": [{"id": "s", "type": "scheme", "name": "support"}], "edges": []},
-            "premises and exactly one",
-        ),
     ],
 )
 def test_sadface_errors(doc: dict[str, Any], words: str) -> None:

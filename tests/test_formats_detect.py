@@ -73,13 +73,30 @@ def test_every_json_format_is_sniffed_from_what_its_writer_writes(
         ('{"nodes": [{"id": 1, "x": 0, "y": 0}], "edges": []}', "ova"),
         ('{"directed": true, "nodes": [], "edges": []}', "nodelink"),
         ('{"nodes": "?"}', None),
-        ("{broken", None),
+        ("[Rain]: It rains.", None),
         ("<html/>", None),
         ("hello", None),
     ],
 )
 def test_sniff(text: str, fmt: str | None) -> None:
     assert sniff(text) == fmt
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("{broken", "line 1, column 2"),
+        ('{"nodes": [\n  {"nodeID": 1,}\n]}', "line 2, column 16"),
+        ("[1, 2", "line 1"),
+    ],
+)
+def test_broken_json_is_reported_with_its_line_and_column(tmp_path: Path, text: str, where: str) -> None:
+    with pytest.raises(FormatError, match=f"invalid JSON: .*at {where}"):
+        sniff(text)
+    path = tmp_path / "broken.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FormatError, match=f"invalid JSON: .*at {where}"):
+        argmap.read(path)
 
 
 def test_read_says_clearly_when_it_cannot_tell(tmp_path: Path) -> None:
@@ -138,7 +155,12 @@ def test_convert_a_folder_with_progress(
     code = main(["convert", str(src), str(tmp_path / "out"), "--to", "sadface", "--progress"])
     err = capsys.readouterr().err
     assert code == 1
-    assert "bad.json: cannot tell the format" in err and "[###" in err and "3/3" in err
+    assert (
+        "bad.json: cannot tell the format" not in err
+        and "invalid JSON: Expecting" in err
+        and "[###" in err
+        and "3/3" in err
+    )
     assert "converted 2 of 3 files" in err and "(1 failed, 0 warnings)" in err
     assert argmap.read(tmp_path / "out" / "deep" / "two.sadface.json") == small
     assert argmap.read(tmp_path / "out" / "one.sadface.json") == small

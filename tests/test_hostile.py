@@ -354,13 +354,7 @@ verdict(every_writer)
 @pytest.mark.parametrize(
     ("suffix", "make"),
     [
-        pytest.param(
-            ".aif.json",
-            "aif_text",
-            marks=pytest.mark.xfail(
-                strict=True, reason="owned by the AIF reader: a set rebuilt per conflict node"
-            ),
-        ),
+        pytest.param(".aif.json", "aif_text"),
         pytest.param(".xml", "arggraph_text"),
     ],
 )
@@ -376,7 +370,6 @@ def test_100k_claims_read_in_bounded_time(tmp_path: Path, suffix: str, make: str
     assert assert_verdict(proc, "ok") == "ok: 100000"
 
 
-@pytest.mark.xfail(strict=True, reason="owned by the OVA reader: html.parser asserts on '<![ x'")
 def test_ova_text_with_a_broken_marked_section() -> None:
     proc = run_python(
         VERDICT
@@ -389,7 +382,6 @@ verdict(lambda: ova_map({"AIF": {"nodes": [], "edges": [], "locutions": []}, "te
     assert_verdict(proc, "ok", "refused")
 
 
-@pytest.mark.xfail(strict=True, reason="owned by the OVA reader: html.parser is quadratic on open comments")
 def test_ova_text_of_400kb_open_comments() -> None:
     proc = run_python(
         VERDICT
@@ -407,33 +399,10 @@ verdict(lambda: len(ova_map(doc).source or ""))
 
 RESERVED = ("aif", "ova", "sadface", "microtexts")
 LEVELS = ("map", "claim", "relation")
-# (key, level) pairs whose writers survive a wrong shape today
-SURVIVES = {
-    ("ova", "claim"),
-    ("ova", "relation"),
-    ("microtexts", "map"),
-    ("microtexts", "claim"),
-    ("microtexts", "relation"),
-}
 
 
-def _reserved_cases() -> Iterator[Any]:
-    for key in RESERVED:
-        for level in LEVELS:
-            marks = (
-                []
-                if (key, level) in SURVIVES
-                else [
-                    pytest.mark.xfail(
-                        strict=True,
-                        reason=f"owned by the {key} writer: meta.{key} of the wrong shape crashes it",
-                    )
-                ]
-            )
-            yield pytest.param(key, level, marks=marks, id=f"{key}-{level}")
-
-
-@pytest.mark.parametrize(("key", "level"), list(_reserved_cases()))
+@pytest.mark.parametrize("level", LEVELS)
+@pytest.mark.parametrize("key", RESERVED)
 def test_reserved_meta_of_the_wrong_shape(tmp_path: Path, key: str, level: str) -> None:
     bad_values = [5, "x", [1], {"nodes": 5, "edges": "x", "text": 3, "OVA": 7, "AIF": 1, "layout": 2}]
     for i, bad in enumerate(bad_values):

@@ -260,3 +260,12 @@ def test_the_page_prints(tmp_path: Path, paper: str, size: tuple[int, int]) -> N
     }
     # the diagram on a landscape page, the text on portrait ones
     assert boxes == {size, size[::-1]}
+
+
+def test_each_passage_of_a_claim_is_highlighted_and_the_gap_is_not() -> None:
+    m = ArgumentMap(source="Taxes fund schools, roads and teach.")
+    m.claim("T", id="t", passages=[(6, 18), (26, 35)], quote="fund schools … and teach")
+    page = html_page(m, svg=FAKE_SVG)
+    marked = re.findall(r'<span class="argmap-q" data-claims="\[&quot;t&quot;\]">([^<]*)</span>', page)
+    assert marked == ["fund schools", "and teach"]
+    assert ", roads " in page

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from strategies import maps
 
-from argmap.exceptions import FormatError, GraphStructureError
+from argmap.exceptions import FormatError, GraphStructureError, InputWarning
 from argmap.model import ArgumentMap
 from argmap.readwrite import native
 from argmap.readwrite.native import native_data, native_map, read_native, write_native
@@ -60,6 +60,23 @@ def test_round_trip_on_disk(tmp_path: Path) -> None:
     write_native(m, compact, indent=None)
     assert compact.read_text(encoding="utf-8").count("\n") == 1
     assert read_native(compact) == m
+
+
+def test_a_claim_of_several_passages_round_trips_and_version_1_still_loads() -> None:
+    m = ArgumentMap(source="Taxes fund schools, roads and teach.")
+    m.claim("T", id="t", passages=[(6, 18), (26, 35)], quote="fund schools … and teach")
+    data = json.loads(json.dumps(native_data(m)))
+    assert data["claims"][0]["passages"] == [[6, 18], [26, 35]] and data["claims"][0]["span"] == [6, 35]
+    assert native_map(data) == m
+    old = {
+        "format": "argmap",
+        "format_version": 1,
+        "source": "Taxes fund schools.",
+        "claims": [{"id": "t", "text": "T", "quote": "fund schools", "span": [6, 18]}],
+        "relations": [],
+    }
+    back = native_map(old)
+    assert back["t"]["passages"] == () and back["t"]["span"] == (6, 18) and not back["t"]["thesis"]
 
 
 def test_document_shape() -> None:
@@ -165,16 +182,9 @@ def _set(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
         ("relations.0.kind", "support", "relations[0].kind", "unknown relation kind 'support'"),
         ("relations.0.kind", ..., "relations[0].kind", "unknown relation kind None"),
         ("relations.0.from", "rain", "relations[0].from", "'from' must be a list of claim ids"),
-        ("relations.0.from", ["nowhere"], None, "edge nowhere -> s1 names unknown node 'nowhere'"),
-        ("relations.0.from", ["wet"], "relations[0]", "cannot support itself"),
         ("relations.0.to", None, "relations[0].to", "'to' must be an id"),
         ("relations.0.id", "wet", None, r"duplicate id 'wet': claims\[0\] and relations\[0\]"),
-        ("relations.1.to", "damp", "relations[1]", "an undercut targets an inference; 'damp' is a claim"),
-        ("relations.2.to", "s1", "relations[2]", "rephrase 'r1' points to an inference 's1', not a claim"),
-        ("relations.1.to", "r1", "relations[1]", "conflict 'a1' targets a rephrase 'r1'"),
-        ("relations.1.attack_type", "rebut", "relations[1]", "a rebut targets a claim"),
         ("relations.1.attack_type", "smash", "relations[1].attack_type", "attack_type must be one of"),
-        ("relations.2.from", ["wet", "rain"], "relations[2]", "rephrase 'r1' has 2 originals, needs 1"),
     ],
 )
 def test_error_paths(path: str, value: Any, where: str | None, message: str) -> None:
@@ -183,6 +193,28 @@ def test_error_paths(path: str, value: Any, where: str | None, message: str) -> 
         native_map(_set(data, path, value))
     assert err.value.path == where
     assert where is None or str(err.value).endswith(f"(at {where})")
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        ("relations.0.from", ["nowhere"], "names unknown 'nowhere'"),
+        ("relations.0.from", ["wet"], "cannot support itself"),
+        ("relations.1.to", "damp", "an undercut targets an inference; 'damp' is a claim"),
+        ("relations.2.to", "s1", "rephrase 'r1' points to an inference 's1', not a claim"),
+        ("relations.1.to", "r1", "conflict 'a1' targets a rephrase 'r1'"),
+        ("relations.1.attack_type", "rebut", "a rebut targets a claim"),
+        ("relations.2.from", ["wet", "rain"], "rephrase 'r1' has 2 originals, needs 1"),
+    ],
+)
+def test_a_relation_breaking_a_rule_is_kept_aside_and_the_rest_loads(
+    path: str, value: Any, message: str
+) -> None:
+    data = _doc()
+    with pytest.warns(InputWarning):
+        m = native_map(_set(data, path, value))
+    assert {c["id"] for c in data["claims"]} <= set(m.claims())
+    assert any(message in a["problem"] for a in m.meta["aside"])
 
 
 def test_read_errors(tmp_path: Path) -> None:

@@ -40,9 +40,7 @@ SOURCES: list[tuple[str, str, Callable[[Any], ArgumentMap]]] = [
     ("sadface-examples", "*.json", readwrite.read_sadface),
     ("argdown", "*.argdown", readwrite.read_argdown),
 ]
-KNOWN: dict[str, dict[str, str]] = {
-    "sadface": {"sadface-examples/hangback.json": "meta['sadface']['edge_ids'] comes back in another order"},
-}
+KNOWN: dict[str, dict[str, str]] = {}
 
 
 @functools.cache

@@ -158,13 +158,18 @@ _JS: Final = """
 def source_segments(m: ArgumentMap) -> list[tuple[str, tuple[str, ...]]]:
     """Cut the source text at every quote boundary; return ``(text, claims covering it)`` pieces.
 
+    A claim resting on several passages covers each of them, not the text between.
+
     >>> m = argmap.ArgumentMap(source="abcdef")
     >>> _ = m.claim("X", span=(1, 4)); _ = m.claim("Y", span=(3, 5))
     >>> source_segments(m)
     [('a', ()), ('bc', ('x',)), ('d', ('x', 'y')), ('e', ('y',)), ('f', ())]
+    >>> _ = m.claim("Z", passages=[(0, 1), (5, 6)])
+    >>> source_segments(m)[0], source_segments(m)[-1]
+    (('a', ('z',)), ('f', ('z',)))
     """
     source = m.source or ""
-    spans = [(c, m[c]["span"]) for c in m.claims() if m[c].get("span")]
+    spans = [(c, s) for c in m.claims() for s in _passages(m, c)]
     cuts = sorted({0, len(source), *(p for _, s in spans for p in s)})
     out = []
     for a, b in itertools.pairwise(cuts):
@@ -173,6 +178,12 @@ def source_segments(m: ArgumentMap) -> list[tuple[str, tuple[str, ...]]]:
         covering = tuple(c for c, (s0, s1) in spans if s0 <= a and b <= s1)
         out.append((source[a:b], covering))
     return out
+
+
+def _passages(m: ArgumentMap, claim: str) -> tuple[tuple[int, int], ...]:
+    """Return the spans a claim rests on: its passages, else its span, else none."""
+    d = m[claim]
+    return tuple(d.get("passages") or ()) or ((d["span"],) if d.get("span") else ())
 
 
 def _json_script(data: Any) -> str:
@@ -231,7 +242,7 @@ def html_page(m: ArgumentMap, *, svg: str | bytes | None = None, title: str | No
             "speaker": m[c].get("speaker"),
             "implicit": bool(m[c].get("implicit")),
             "span": list(m[c]["span"]) if m[c].get("span") else None,
-            "length": (m[c]["span"][1] - m[c]["span"][0]) if m[c].get("span") else 0,
+            "length": sum(b - a for a, b in _passages(m, c)),
             "roles": sorted(claim_roles(m, c)),
         }
         for c in m.claims()

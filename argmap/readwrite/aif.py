@@ -9,8 +9,12 @@ layer (L, YA, TA), preferences (PA), locutions, extra fields such as
 ``timestamp`` and parts the model cannot hold -- is kept in ``m.meta["aif"]``
 and in each node's ``meta["aif"]``, and written back by :func:`aif_data`.
 Malformed parts are kept aside with an :class:`~argmap.exceptions.InputWarning`.
-Attributes AIF has no field for (quotes, spans, tags, the source text, ...) are
-written under an ``"argmap"`` key that other AIF tools ignore.
+A claim's speaker is the one an L-node asserting it through a YA-node names
+(``"Name : words"`` as AIFdb writes it, or OVA's participant ``"Name: words"``);
+the writer makes such locutions for speakers, and writes catalogue schemes by
+their AIF names (:func:`aif_name`). Attributes AIF has no field for (quotes,
+spans, passages, tags, the source text, ...) are written under an ``"argmap"``
+key that other AIF tools ignore.
 
 Examples
 --------
@@ -30,6 +34,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -47,7 +52,9 @@ from argmap.exceptions import (
 )
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap
 from argmap.readwrite._jsonio import check_json_data, dump_json, load_json, mapping, object_copy
+from argmap.readwrite._layer import checked_layer, is_object, is_str, list_of
 from argmap.schema import ATTRIBUTES
+from argmap.schemes import get_scheme, resolve_scheme
 
 __all__ = ["aif_data", "aif_map", "read_aif", "write_aif"]
 
@@ -75,6 +82,8 @@ _CLAIM_DEFAULTS: Final[dict[str, Any]] = {
     k: a.default for k, a in ATTRIBUTES[CLAIM].items() if k not in (TEXT, "speaker", "meta")
 }
 _SHOW: Final = 5
+_SPACED: Final = re.compile(r"[A-Z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)+")
+_CAMEL: Final = re.compile(r"(?:[A-Z][a-z]+)+")
 
 
 def _scheme_of(node: Mapping[str, Any]) -> str | None:
@@ -94,24 +103,74 @@ def _default_edge(u: str, v: str) -> dict[str, Any]:
     return {"edgeID": _edge_id(u, v), "fromID": u, "toID": v, "formEdgeID": None}
 
 
+def _made(part: Any) -> bool:
+    """Return whether a part of the document is one :func:`aif_data` made for a speaker."""
+    return isinstance(part, Mapping) and mapping(part.get(EXT)).get("made") == "speaker"
+
+
+def _names(locutions: Any, participants: Any) -> tuple[dict[str, str], set[str]]:
+    """Return each L-node's participant by its locution's ``personID`` (OVA's way), and all the names."""
+    people: dict[str, str] = {}
+    for p in participants if isinstance(participants, list) else ():
+        if isinstance(p, Mapping) and "participantID" in p:
+            name = " ".join(str(p.get(k) or "") for k in ("firstname", "surname")).strip()
+            if name:
+                people[str(p["participantID"])] = name
+    out: dict[str, str] = {}
+    for x in locutions if isinstance(locutions, list) else ():
+        if isinstance(x, Mapping) and str(x.get("personID")) in people:
+            out[str(x.get("nodeID"))] = people[str(x.get("personID"))]
+    return out, set(people.values())
+
+
+def _said(text: Any, name: str | None, known: set[str]) -> str | None:
+    """Return who says an L-node's ``text``: its participant, or the name before ``" : "`` or ``": "``."""
+    if name is not None:
+        return name
+    if not isinstance(text, str):
+        return None
+    if " : " in text:
+        return text.split(" : ", 1)[0].strip()
+    head = text.split(": ", 1)[0]
+    return head if head in known else None
+
+
 def _speakers(
-    nodes: Iterable[Mapping[str, Any]], edges: Iterable[Mapping[str, Any]]
+    nodes: Iterable[Mapping[str, Any]],
+    edges: Iterable[Mapping[str, Any]],
+    names: tuple[Mapping[str, str], set[str]],
+    texts: Mapping[str, str],
 ) -> dict[str, str | None]:
-    """Return the speaker of each node an L-node asserts through a YA-node (``"Name : words"``)."""
+    """Return the speaker of each claim an L-node asserts through a YA-node (None: several speakers).
+
+    The speaker is the L-node's participant (``names``, from :func:`_names`), else the name in its
+    text: ``"Name : words"`` (AIFdb), ``"Name: words"`` for a known participant or when the words
+    are the claim's text (``texts``) (OVA).
+    """
     kinds = {str(n.get("nodeID")): n for n in nodes}
+    by_node, known = names
     said_by: dict[str, str] = {}
+    unsure: dict[str, str] = {}
     for e in edges:
         u, v = str(e.get("fromID")), str(e.get("toID"))
         src, dst = kinds.get(u), kinds.get(v)
         if src is not None and dst is not None and src.get("type") == "L" and dst.get("type") == "YA":
             text = src.get("text")
-            if isinstance(text, str) and " : " in text:
-                said_by[v] = text.split(" : ", 1)[0].strip()
+            who = _said(text, by_node.get(u), known)
+            if who:
+                said_by[v] = who
+            elif isinstance(text, str):
+                unsure[v] = text
     found: dict[str, str | None] = {}
     for e in edges:
         u, v = str(e.get("fromID")), str(e.get("toID"))
-        if u in said_by and v not in kinds:
-            found[v] = said_by[u] if found.get(v, said_by[u]) == said_by[u] else None
+        if v in kinds:
+            continue
+        who = said_by.get(u)
+        if who is None and u in unsure and v in texts and unsure[u].endswith(f": {texts[v]}"):
+            who = unsure[u][: -len(texts[v]) - 2].strip() or None
+        if who is not None:
+            found[v] = who if found.get(v, who) == who else None
     return found
 
 
@@ -149,6 +208,11 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
     conclusion, structures the model cannot hold such as an attack on an attack).
     """
     check_json_data(data, AIFFormatError)
+    return checked_aif_map(data)
+
+
+def checked_aif_map(data: Mapping[str, Any]) -> ArgumentMap:
+    """Build a map as :func:`aif_map` does, from data already checked to be JSON (OVA's reader)."""
     if not isinstance(data, Mapping):
         raise AIFFormatError("an AIF document must be a JSON object")
     for key in ("nodes", "edges"):
@@ -171,14 +235,18 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
     loops: list[str] = []
     preds: dict[str, list[str]] = defaultdict(list)
     succs: dict[str, list[str]] = defaultdict(list)
+    linked: set[tuple[str, str]] = set()
     for u, v, _ in edges:
         if u not in nodes or v not in nodes:
             unknown.update(x for x in (u, v) if x not in nodes)
         elif u == v:
             loops.append(f"{u}->{v}")
         elif (
-            nodes[u]["type"] in _ARGUMENT_TYPES and nodes[v]["type"] in _ARGUMENT_TYPES and u not in preds[v]
+            nodes[u]["type"] in _ARGUMENT_TYPES
+            and nodes[v]["type"] in _ARGUMENT_TYPES
+            and (u, v) not in linked
         ):
+            linked.add((u, v))
             preds[v].append(u)
             succs[u].append(v)
     dangling = sorted(f"{u}->{v}" for u, v, _ in edges if u in unknown or v in unknown)
@@ -190,6 +258,7 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
     }
     blank = [n for n, d in nodes.items() if d["type"] == "I" and n not in claims]
     incomplete: list[str] = []
+    circular: list[str] = []
     unsupported: list[str] = [f"I-node {n} without text" for n in blank]
     mapped: dict[str, str] = {}
 
@@ -209,6 +278,9 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
         if s[0] not in targets:
             unsupported.append(f"{nodes[n]['type']} {n} (targets {nodes[s[0]]['type']} {s[0]})")
             return
+        if kind != CONFLICT and s[0] in p:
+            circular.append(f"{nodes[n]['type']} {n} ({s[0]} is premise and conclusion)")
+            return
         mapped[n] = kind
 
     order = list(nodes)
@@ -219,16 +291,17 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
     for n in order:
         if nodes[n]["type"] == "MA":
             check(n, REPHRASE, claim_set)
-    ra = frozenset(n for n, k in mapped.items() if k == INFERENCE)
+    claim_or_ra = claim_set | {n for n, k in mapped.items() if k == INFERENCE}
     for n in order:
         if nodes[n]["type"] == "CA":
-            check(n, CONFLICT, claim_set | ra)
+            check(n, CONFLICT, claim_or_ra)
     for u, v, _ in edges:
         if u in claims and v in claims and u != v:
             unsupported.append(f"edge {u}->{v} between two I-nodes")
 
     _warn(SelfLoopWarning, "self-loop edge(s)", loops)
     _warn(DanglingReferenceWarning, "edge(s) naming an unknown node", dangling)
+    _warn(SelfLoopWarning, "scheme node(s) whose premise is also its conclusion", circular)
     _warn(IncompleteRelationWarning, "scheme node(s) without premises or a single conclusion", incomplete)
     _warn(UnsupportedStructureWarning, "part(s) argmap's model cannot hold", unsupported)
 
@@ -239,7 +312,12 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
     graph_edges = {(p, n) for n in mapped for p in preds[n] if p in claims or mapped.get(p) == CONFLICT}
     graph_edges |= {(n, succs[n][0]) for n in mapped}
     stored = [dict(e) for u, v, e in edges if (u, v) not in graph_edges or dict(e) != _default_edge(u, v)]
-    speakers = _speakers(aside, stored)
+    locutions = data.get("locutions")
+    texts = {n: nodes[n]["text"] for n in claims}
+    speakers = _speakers(aside, stored, _names(locutions, data.get("participants")), texts)
+    made = {str(d["nodeID"]) for d in aside if _made(d) and d["type"] in ("L", "YA")}
+    aside = [d for d in aside if str(d["nodeID"]) not in made]
+    stored = [e for e in stored if str(e["fromID"]) not in made and str(e["toID"]) not in made]
     try:
         for n in order:
             if n in claims:
@@ -275,7 +353,8 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
         layer["nodes"] = [dict(d) for d in aside]
     if stored:
         layer["edges"] = stored
-    locutions = data.get("locutions")
+    if isinstance(locutions, list):
+        locutions = [x for x in locutions if not _made(x)]
     if isinstance(locutions, list) and locutions:
         layer["locutions"] = [dict(x) if isinstance(x, Mapping) else x for x in locutions]
         lost = sorted(
@@ -290,6 +369,10 @@ def aif_map(data: Mapping[str, Any]) -> ArgumentMap:
     if unknown:
         layer["unknown_ids"] = sorted(unknown)
     extra = {k: v for k, v in data.items() if k not in ("nodes", "edges", "locutions", EXT)}
+    if isinstance(extra.get("participants"), list):
+        extra["participants"] = [p for p in extra["participants"] if not _made(p)]
+        if not extra["participants"]:
+            del extra["participants"]
     if extra:
         layer["extra"] = extra
     if layer:
@@ -304,7 +387,7 @@ def _add_relation(
     meta = object_copy(ext.get("meta"), f"node {n}.{EXT}.meta", AIFFormatError)
     extras = _extras(node, ("nodeID", "type"))
     scheme = ext.get("scheme", _scheme_of(node)) if kind == INFERENCE else None
-    default = scheme if kind == INFERENCE and scheme is not None else _DEFAULT_TEXT[kind]
+    default = aif_name(scheme) if kind == INFERENCE and scheme is not None else _DEFAULT_TEXT[kind]
     if extras.get("text") == default and "scheme" not in extras:
         del extras["text"]
     if extras:
@@ -325,23 +408,86 @@ def _default_attack(m: ArgumentMap, target: str) -> str:
     return "rebut"
 
 
+def _is_node(value: Any) -> bool:
+    return (
+        isinstance(value, Mapping)
+        and isinstance(value.get("nodeID"), (str, int))
+        and not isinstance(value.get("nodeID"), bool)
+        and isinstance(value.get("type"), str)
+    )
+
+
+def _is_edge(value: Any) -> bool:
+    return isinstance(value, Mapping) and "fromID" in value and "toID" in value
+
+
+_LAYER: Final = {
+    "nodes": list_of(_is_node),
+    "edges": list_of(_is_edge),
+    "locutions": list_of(is_object),
+    "unknown_ids": list_of(is_str),
+    "extra": lambda v: isinstance(v, Mapping) and not {"nodes", "edges", "locutions", EXT} & set(v),
+}
+"""The shape of ``meta["aif"]`` at map level that :func:`aif_data` writes back."""
+
+
+def _node_extras(n: str, kind: str, value: Any) -> dict[str, Any]:
+    """Return a node's ``meta["aif"]`` fields to write, but none that would change its id, type or text."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        checked_layer(value, {}, f"meta['aif'] of {n!r}")
+        return {}
+    fixed = ("type", EXT, TEXT) if kind == CLAIM else ("type", EXT)
+    bad = {k for k, v in value.items() if k in fixed or (k == "nodeID" and str(v) != n)}
+    return checked_layer(value, {k: lambda _: True for k in value if k not in bad}, f"meta['aif'] of {n!r}")
+
+
+def aif_name(scheme: str) -> str:
+    """Return the name AIFdb and OVA give a scheme of the catalogue (by its id); other names as they are.
+
+    The name is the catalogue's first alias (Araucaria's ``CamelCase`` one) in words.
+
+    >>> aif_name("expert_opinion"), aif_name("example"), aif_name("Expert Opinion"), aif_name("mine")
+    ('Expert Opinion', 'Example', 'Expert Opinion', 'mine')
+    """
+    if resolve_scheme(scheme) != scheme:
+        return scheme
+    found = get_scheme(scheme)
+    first = found.aliases[0] if found.aliases else ""
+    if _CAMEL.fullmatch(first):
+        words = " ".join(re.findall(r"[A-Z][a-z]+", first))
+        return next((a for a in found.aliases if a.lower() == words.lower()), words)
+    return first if _SPACED.fullmatch(first) else found.name
+
+
 def aif_data(m: ArgumentMap) -> dict[str, Any]:
     """Return the map as an AIF document (a JSON-ready dict).
 
-    Parts read from AIF and kept in ``meta["aif"]`` are written back; the
-    output of the same map is always the same.
+    Parts read from AIF and kept in ``meta["aif"]`` are written back (parts of
+    the wrong shape are left out with a
+    :class:`~argmap.exceptions.LossyConversionWarning`); a claim's speaker
+    becomes a locution: an L-node ``"Speaker: text"`` asserting it through a
+    YA-node, with its participant, as OVA writes them. A scheme of the
+    catalogue is written by its AIF name. The output of the same map is always
+    the same.
     """
     G = m.graph
-    layer: Mapping[str, Any] = m.meta.get("aif", {})
+    layer = checked_layer(m.meta.get("aif"), _LAYER, "meta['aif']")
     aside: list[dict[str, Any]] = [dict(d) for d in layer.get("nodes", [])]
     stored: list[dict[str, Any]] = [dict(e) for e in layer.get("edges", [])]
-    speakers = _speakers(aside, stored)
+    extra: dict[str, Any] = dict(layer.get("extra", {}))
+    locutions = [dict(x) for x in layer.get("locutions", [])]
+    texts = {n: d[TEXT] for n, d in G.nodes(data=True) if d[KIND] == CLAIM}
+    speakers = _speakers(aside, stored, _names(locutions, extra.get("participants")), texts)
+    taken = {*G, *(str(d["nodeID"]) for d in aside), *layer.get("unknown_ids", [])}
+    said = _Locutions(taken, extra.get("participants"))
     out_nodes: list[dict[str, Any]] = []
     for n, d in G.nodes(data=True):
         node_meta = dict(d.get("meta") or {})
-        extras: dict[str, Any] = dict(node_meta.pop("aif", {}))
-        ext: dict[str, Any] = {}
         kind = d[KIND]
+        extras = _node_extras(n, kind, node_meta.pop("aif", None))
+        ext: dict[str, Any] = {}
         if kind == CLAIM:
             rec: dict[str, Any] = {"nodeID": n, TEXT: d[TEXT], "type": "I"}
             rec.update(extras)
@@ -349,11 +495,15 @@ def aif_data(m: ArgumentMap) -> dict[str, Any]:
                 value = d.get(key, default)
                 if value != default and not (key == "tags" and not value):
                     ext[key] = list(value) if isinstance(value, tuple) else value
-            if d.get("speaker") != speakers.get(n):
-                ext["speaker"] = d.get("speaker")
+            speaker = d.get("speaker")
+            if speaker is not None and n not in speakers:
+                if said.add(n, speaker, d[TEXT]) != speaker:
+                    ext["speaker"] = speaker
+            elif speaker != speakers.get(n):
+                ext["speaker"] = speaker
         else:
             scheme = d.get("scheme") if kind == INFERENCE else None
-            default_text = scheme if scheme is not None else _DEFAULT_TEXT[kind]
+            default_text = aif_name(scheme) if scheme is not None else _DEFAULT_TEXT[kind]
             rec = {"nodeID": n, TEXT: default_text, "type": _TYPE[kind]}
             if kind == INFERENCE and _scheme_of({**rec, **extras}) != scheme:
                 extras = {k: v for k, v in extras.items() if k not in ("text", "scheme", "schemeID")}
@@ -370,6 +520,7 @@ def aif_data(m: ArgumentMap) -> dict[str, Any]:
             rec[EXT] = ext
         out_nodes.append(rec)
     out_nodes.extend(aside)
+    out_nodes.extend(said.nodes)
 
     known = {str(x["nodeID"]) for x in out_nodes} | set(layer.get("unknown_ids", []))
     out_edges: list[dict[str, Any]] = []
@@ -380,9 +531,16 @@ def aif_data(m: ArgumentMap) -> dict[str, Any]:
             out_edges.append(e)
             done.add((u, v))
     out_edges.extend(_default_edge(u, v) for u, v in G.edges() if (u, v) not in done)
-    locutions = [x for x in layer.get("locutions", []) if str(x.get("nodeID")) in known]
-    doc: dict[str, Any] = {"nodes": out_nodes, "edges": out_edges, "locutions": locutions}
-    doc.update(layer.get("extra", {}))
+    out_edges.extend(said.edges)
+    kept = [x for x in locutions if str(x.get("nodeID")) in known]
+    doc: dict[str, Any] = {"nodes": out_nodes, "edges": out_edges, "locutions": kept + said.locutions}
+    if said.participants:
+        people = extra.get("participants", [])
+        if not isinstance(people, list):
+            checked_layer({"participants": people}, {}, "meta['aif'] extra")
+            people = []
+        extra["participants"] = [*people, *said.participants]
+    doc.update(extra)
     top: dict[str, Any] = {}
     if m.title is not None:
         top["title"] = m.title
@@ -394,6 +552,43 @@ def aif_data(m: ArgumentMap) -> dict[str, Any]:
     if top:
         doc[EXT] = top
     return doc
+
+
+class _Locutions:
+    """The L- and YA-nodes, edges, locutions and participants :func:`aif_data` makes for speakers."""
+
+    def __init__(self, taken: set[str], participants: Any) -> None:
+        self.taken = taken
+        self.nodes: list[dict[str, Any]] = []
+        self.edges: list[dict[str, Any]] = []
+        self.locutions: list[dict[str, Any]] = []
+        self.participants: list[dict[str, Any]] = []
+        self._people: dict[str, int] = {}
+        people = participants if isinstance(participants, list) else ()
+        ids = [p.get("participantID") for p in people if isinstance(p, Mapping)]
+        self._next = max((i for i in ids if isinstance(i, int) and not isinstance(i, bool)), default=0) + 1
+
+    def _id(self, wanted: str) -> str:
+        node, i = wanted, 2
+        while node in self.taken:
+            node, i = f"{wanted}-{i}", i + 1
+        self.taken.add(node)
+        return node
+
+    def add(self, claim: str, speaker: str, text: str) -> str:
+        """Make ``speaker`` assert ``claim``; return the speaker a reader finds."""
+        mark = {EXT: {"made": "speaker"}}
+        person = self._people.get(speaker)
+        if person is None:
+            person = self._people[speaker] = self._next
+            self._next += 1
+            self.participants.append({"participantID": person, "firstname": speaker, "surname": "", **mark})
+        said, assertion = self._id(f"{claim}_L"), self._id(f"{claim}_YA")
+        self.nodes.append({"nodeID": said, TEXT: f"{speaker}: {text}", "type": "L", **mark})
+        self.nodes.append({"nodeID": assertion, TEXT: "Asserting", "type": "YA", **mark})
+        self.edges += [_default_edge(said, assertion), _default_edge(assertion, claim)]
+        self.locutions.append({"nodeID": said, "personID": person, **mark})
+        return speaker.strip()
 
 
 def read_aif(source: PathOrFile, *, side_text: bool = True) -> ArgumentMap:

@@ -23,12 +23,14 @@ Examples
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any, Final
 
+from argmap.readwrite._jsonio import parse_json
+
 __all__ = ["sniff"]
 
+_JSON_START: Final = re.compile(r"\{|\[\s*(?:[\[{\"\]0-9-]|true|false|null)")
 _KIALO: Final = re.compile(r"(Discussion Title:|1\. )")
 _ROOT: Final = re.compile(r"<(?!\?|!)(?:[\w.-]+:)?([\w.-]+)")
 
@@ -61,13 +63,21 @@ def _sniff_json(data: Any) -> str | None:
 
 
 def sniff(text: str) -> str | None:
-    """Return the format the content of a file looks like, or None."""
+    """Return the format the content of a file looks like, or None.
+
+    Text that starts like JSON (``{``, or ``[`` then a JSON value, unlike an
+    Argdown ``[Title]``) is JSON: when it is not valid, the JSON error is
+    raised as a :class:`~argmap.exceptions.FormatError` with its line and column.
+
+    >>> sniff('{"nodes": [1,]}')
+    Traceback (most recent call last):
+    argmap.exceptions.FormatError: invalid JSON: Expecting value (at line 1, column 14)
+    >>> sniff("[Rain]: It rains.") is None
+    True
+    """
     head = text.lstrip("\ufeff \t\r\n")
-    if head.startswith(("{", "[")):
-        try:
-            return _sniff_json(json.loads(text))
-        except (ValueError, RecursionError):  # JSONDecodeError, or an int() over Python's digit limit
-            return None
+    if _JSON_START.match(head):
+        return _sniff_json(parse_json(text))
     if head.startswith("<"):
         root = _ROOT.search(re.sub(r"<!--.*?-->", "", head[:4096], flags=re.S))
         if root is not None:

@@ -93,7 +93,11 @@ def native_map(data: Mapping[str, Any]) -> ArgumentMap:
     """Build a map from a dict made by :func:`native_data`.
 
     Raises :class:`~argmap.exceptions.FormatError` (with the JSON path of the
-    problem) on a document that is not argmap JSON or has a newer version.
+    problem) on a document that is not argmap JSON or has a newer version. A
+    relation that breaks a rule of the model (a claim supporting itself, an
+    undercut of an attack, ...) is kept aside in ``meta["aside"]`` with a
+    :class:`~argmap.exceptions.MalformedPartWarning`, as
+    :func:`argmap.schema.from_records` does.
     """
     if not isinstance(data, Mapping) or data.get("format") != FORMAT:
         raise FormatError('not an argmap JSON document (no "format": "argmap")')
@@ -126,7 +130,7 @@ def native_map(data: Mapping[str, Any]) -> ArgumentMap:
         edges += [(x, rid) for x in sources]
         edges.append((rid, target))
     graph = {k: data.get(k) for k in ("title", "source", "meta")}
-    return ArgumentMap.from_records(graph, nodes, edges, where=places.__getitem__)
+    return ArgumentMap.from_records(graph, nodes, edges, where=places.__getitem__, lenient=True)
 
 
 def read_native(source: PathOrFile) -> ArgumentMap:

@@ -29,13 +29,17 @@ True
 from __future__ import annotations
 
 import copy
+import warnings
 from collections.abc import Mapping
 from typing import Any, Final
 
+import networkx as nx
+
 from argmap._io import PathOrFile
-from argmap.exceptions import ArgmapError, FormatError
+from argmap.exceptions import ArgmapError, FormatError, GraphStructureError, MalformedPartWarning
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap
 from argmap.readwrite._jsonio import check_json_data, dump_json, load_json, mapping, object_copy
+from argmap.readwrite._layer import checked_layer, is_object, is_str, list_of
 from argmap.schema import ATTRIBUTES
 
 __all__ = ["read_sadface", "sadface_data", "sadface_map", "write_sadface"]
@@ -48,8 +52,35 @@ _ATTACKS: Final = frozenset(
 )
 _REPHRASES: Final = frozenset({"rephrase", "restatement", "reformulation"})
 _NAME: Final = {INFERENCE: "support", CONFLICT: "conflict", REPHRASE: "rephrase"}
+_TOP: Final = frozenset({"nodes", "edges", "metadata", "resources"})
+_NODE_KEYS: Final = {
+    "atom": frozenset({"id", "type", "text", "metadata", "sources"}),
+    "scheme": frozenset({"id", "type", "name", "metadata"}),
+}
 _CLAIM_DEFAULTS: Final[dict[str, Any]] = {
     k: a.default for k, a in ATTRIBUTES[CLAIM].items() if k not in (TEXT, "meta")
+}
+
+
+def _pair_of_ids(value: Any, size: int) -> bool:
+    return isinstance(value, list) and len(value) == size and all(isinstance(x, str) for x in value[:2])
+
+
+_LAYER: Final = {
+    "metadata": lambda v: isinstance(v, Mapping) and isinstance(v.get("core", {}), Mapping),
+    "resources": list_of(lambda _: True),
+    "edge_ids": list_of(lambda v: _pair_of_ids(v, 3)),
+    "edge_order": list_of(lambda v: _pair_of_ids(v, 2)),
+    "aside": list_of(lambda v: isinstance(v, Mapping) and isinstance(v.get("id"), str)),
+    "aside_edges": list_of(lambda v: _pair_of_ids(v, 2)),
+    "extra": is_object,
+}
+"""The shape of ``meta["sadface"]`` at map level that :func:`sadface_data` writes back."""
+_NODE_LAYER: Final = {
+    "metadata": is_object,
+    "sources": list_of(lambda _: True),
+    "name": is_str,
+    "fields": is_object,
 }
 
 
@@ -77,8 +108,12 @@ def sadface_map(data: Mapping[str, Any]) -> ArgumentMap:
     """Build a map from a SADFace document (a dict as :func:`json.load` gives it).
 
     Raises :class:`~argmap.exceptions.FormatError` (with the JSON path) on a
-    document that is not SADFace or whose schemes lack premises or a single
-    conclusion.
+    document that is not SADFace. A scheme the model cannot hold (no premise,
+    not one conclusion, its premise its conclusion, an attack on an attack)
+    is kept aside in ``meta["sadface"]`` with a
+    :class:`~argmap.exceptions.MalformedPartWarning`, and so are edges the
+    map cannot hold. Fields SADFace 0.2 does not name (``analyst_name``,
+    ``created``, ... of earlier versions) are kept and written back.
     """
     check_json_data(data, FormatError)
     if not isinstance(data, Mapping):
@@ -105,6 +140,7 @@ def sadface_map(data: Mapping[str, Any]) -> ArgumentMap:
     preds: dict[str, list[str]] = {k: [] for k in by_id}
     succs: dict[str, list[str]] = {k: [] for k in by_id}
     edge_ids: list[list[Any]] = []
+    edge_order: list[tuple[str, str]] = []
     for i, e in enumerate(edges):
         where = f"edges[{i}]"
         if not isinstance(e, Mapping):
@@ -115,8 +151,10 @@ def sadface_map(data: Mapping[str, Any]) -> ArgumentMap:
                 raise FormatError(f"edge names unknown node {end!r}", f"{where}.{key}")
         preds[v].append(u)
         succs[u].append(v)
+        edge_order.append((u, v))
         if e.get("id") != _edge_id(u, v):
             edge_ids.append([u, v, e.get("id")])
+    aside: list[str] = []
     try:
         for nid, n in by_id.items():
             if n["type"] == "atom":
@@ -135,18 +173,30 @@ def sadface_map(data: Mapping[str, Any]) -> ArgumentMap:
                 )
                 sources = [p for p in preds[nid] if by_id[p]["type"] == "atom"]
                 if not sources or len(succs[nid]) != 1:
-                    raise FormatError("a scheme needs premises and exactly one conclusion", f"node {nid}")
+                    what = "no premise" if not sources else f"{len(succs[nid])} conclusions"
+                    aside.append(f"scheme {nid} ({what})")
+                    continue
                 target = succs[nid][0]
-                if kind == INFERENCE:
-                    m.support(target, sources, scheme=scheme, id=nid, meta=meta)
-                elif kind == REPHRASE:
-                    m.rephrase(sources[0], target, id=nid, meta=meta)
-                else:
-                    m.attack(target, sources, type=node_ext.get("attack_type"), id=nid, meta=meta)
+                try:
+                    if kind == INFERENCE:
+                        m.support(target, sources, scheme=scheme, id=nid, meta=meta)
+                    elif kind == REPHRASE:
+                        m.rephrase(sources[0], target, id=nid, meta=meta)
+                    else:
+                        m.attack(target, sources, type=node_ext.get("attack_type"), id=nid, meta=meta)
+                except GraphStructureError as exc:
+                    aside.append(f"scheme {nid} ({exc})")
     except FormatError:
         raise
     except ArgmapError as exc:
         raise FormatError(str(exc)) from None
+    if aside:
+        shown = "; ".join(aside[:5]) + (f"; and {len(aside) - 5} more" if len(aside) > 5 else "")
+        warnings.warn(
+            f"{len(aside)} malformed scheme(s) kept aside in meta['sadface']: {shown}",
+            MalformedPartWarning,
+            stacklevel=2,
+        )
     layer: dict[str, Any] = {}
     if metadata and metadata != {"core": {"version": VERSION}}:
         layer["metadata"] = metadata
@@ -154,6 +204,17 @@ def sadface_map(data: Mapping[str, Any]) -> ArgumentMap:
         layer["resources"] = data["resources"]
     if edge_ids:
         layer["edge_ids"] = edge_ids
+    left = [dict(n) for n in by_id.values() if n["id"] not in m]
+    if left:
+        layer["aside"] = left
+    lost = [[u, v] for u, v in edge_order if not m.graph.has_edge(u, v)]
+    if lost:
+        layer["aside_edges"] = lost
+    if edge_order != _edges(m.graph, {"aside_edges": lost}):
+        layer["edge_order"] = [list(e) for e in edge_order]
+    extra = {k: v for k, v in data.items() if k not in _TOP}
+    if extra:
+        layer["extra"] = extra
     if layer:
         m.meta[KEY] = layer
     return m
@@ -167,6 +228,9 @@ def _node_meta(n: Mapping[str, Any], ext: Mapping[str, Any], keep: tuple[str, ..
         layer["metadata"] = own
     if n.get("sources"):
         layer["sources"] = n["sources"]
+    fields = {k: v for k, v in n.items() if k not in _NODE_KEYS[n["type"]]}
+    if fields:
+        layer["fields"] = fields
     for key in keep:
         layer[key] = n[key]
     if layer:
@@ -184,11 +248,11 @@ def _claim_kwargs(n: Mapping[str, Any]) -> dict[str, Any]:
 def sadface_data(m: ArgumentMap) -> dict[str, Any]:
     """Return the map as a SADFace document (a JSON-ready dict)."""
     G = m.graph
-    layer: Mapping[str, Any] = m.meta.get(KEY, {})
+    layer = checked_layer(m.meta.get(KEY), _LAYER, f"meta[{KEY!r}]")
     nodes: list[dict[str, Any]] = []
     for n, d in G.nodes(data=True):
         meta = dict(d.get("meta") or {})
-        own: dict[str, Any] = dict(meta.pop(KEY, {}))
+        own = checked_layer(meta.pop(KEY, None), _NODE_LAYER, f"meta[{KEY!r}] of {n!r}")
         metadata: dict[str, Any] = dict(own.get("metadata", {}))
         ext: dict[str, Any] = {}
         if d[KIND] == CLAIM:
@@ -199,6 +263,7 @@ def sadface_data(m: ArgumentMap) -> dict[str, Any]:
                 TEXT: d[TEXT],
             }
             rec["type"] = "atom"
+            rec.update({k: v for k, v in own.get("fields", {}).items() if k not in _NODE_KEYS["atom"]})
             for key, default in _CLAIM_DEFAULTS.items():
                 value = d.get(key, default)
                 if value != default and not (key == "tags" and not value):
@@ -212,6 +277,7 @@ def sadface_data(m: ArgumentMap) -> dict[str, Any]:
                 rec["name"] = _NAME[kind]
                 if scheme is not None:
                     ext["scheme"] = scheme
+            rec.update({k: v for k, v in own.get("fields", {}).items() if k not in _NODE_KEYS["scheme"]})
             if kind == CONFLICT:
                 target = next(iter(G.successors(n)))
                 default = "undercut" if m.kind(target) == INFERENCE else None
@@ -226,8 +292,11 @@ def sadface_data(m: ArgumentMap) -> dict[str, Any]:
         if ext:
             metadata[EXT] = ext
         nodes.append(rec)
+    nodes += [dict(n) for n in layer.get("aside", []) if n["id"] not in G]
     ids = {(u, v): i for u, v, i in layer.get("edge_ids", [])}
-    edges = [{"id": ids.get((u, v), _edge_id(u, v)), "source_id": u, "target_id": v} for u, v in G.edges()]
+    edges = [
+        {"id": ids.get((u, v), _edge_id(u, v)), "source_id": u, "target_id": v} for u, v in _edges(G, layer)
+    ]
     metadata = copy.deepcopy(dict(layer.get("metadata", {"core": {"version": VERSION}})))
     if m.title is not None:
         metadata.setdefault("core", {})["title"] = m.title
@@ -239,12 +308,22 @@ def sadface_data(m: ArgumentMap) -> dict[str, Any]:
         top["meta"] = extra
     if top:
         metadata[EXT] = top
-    return {
-        "edges": edges,
-        "metadata": metadata,
-        "nodes": nodes,
-        "resources": list(layer.get("resources", [])),
-    }
+    doc = {k: v for k, v in layer.get("extra", {}).items() if k not in _TOP}
+    doc.update(
+        {"edges": edges, "metadata": metadata, "nodes": nodes, "resources": list(layer.get("resources", []))}
+    )
+    return doc
+
+
+def _edges(G: nx.DiGraph[str], layer: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Return the edges to write in the order of the document read, else sorted (with those kept aside)."""
+    edges = sorted([*G.edges(), *((u, v) for u, v in layer.get("aside_edges", []))])
+    if "edge_order" not in layer:
+        return edges
+    have = set(edges)
+    order = [(u, v) for u, v in layer["edge_order"] if (u, v) in have]
+    placed = set(order)
+    return order + [e for e in edges if e not in placed]
 
 
 def read_sadface(source: PathOrFile) -> ArgumentMap:
