@@ -57,6 +57,7 @@ WRITERS["write_af"] = (
     ".apx",
 )
 NEEDS_ENGINE = {"argmap.draw svg"}
+COMPANIONS = {"write_brat": ".txt"}  # writers of two files: the other file's suffix
 
 
 def _half_then_raise(gen: Callable[..., Iterator[str]]) -> Callable[..., Iterator[str]]:
@@ -92,6 +93,9 @@ def break_serialiser(name: str, monkeypatch: pytest.MonkeyPatch) -> type[Excepti
     if name == "write_html":
         monkeypatch.setattr(page_html, "html_page", lambda *a, **k: 1 / 0)
         return ZeroDivisionError
+    if name == "write_brat":  # both files are made before either is written
+        monkeypatch.setattr(readwrite.brat, "_brat", lambda m: 1 / 0)
+        return ZeroDivisionError
     if name == "write_af":
         monkeypatch.setattr(iccma, "generate_apx", lambda af: 1 / 0)
         return ZeroDivisionError
@@ -110,8 +114,13 @@ def _need_engine(name: str) -> None:
         pytest.skip("no Graphviz engine installed")
 
 
-def _left_over(folder: Path, target: Path) -> list[str]:
-    return sorted(p.name for p in folder.iterdir() if p != target)
+def _targets(name: str, target: Path) -> set[Path]:
+    """The files writer ``name`` writes when told ``target``."""
+    return {target} | ({target.with_suffix(COMPANIONS[name])} if name in COMPANIONS else set())
+
+
+def _left_over(folder: Path, targets: set[Path]) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p not in targets)
 
 
 @pytest.mark.parametrize("name", sorted(WRITERS))
@@ -131,10 +140,11 @@ def test_writer_renames_a_temporary_file_into_place(
 
     monkeypatch.setattr(_io.os, "replace", spy)
     write(target)
-    assert len(renames) == 1 and renames[0][1] == os.fspath(target)
-    assert Path(renames[0][0]).parent == tmp_path and renames[0][0] != os.fspath(target)
+    targets = _targets(name, target)
+    assert sorted(dst for _, dst in renames) == sorted(map(os.fspath, targets))
+    assert all(Path(src).parent == tmp_path and Path(src) not in targets for src, _ in renames)
     assert target.read_bytes() not in (OLD, b"")
-    assert _left_over(tmp_path, target) == []
+    assert _left_over(tmp_path, targets) == []
 
 
 @pytest.mark.parametrize("name", sorted(WRITERS))
@@ -144,12 +154,14 @@ def test_failing_serialiser_leaves_the_old_file(
     _need_engine(name)
     write, suffix = WRITERS[name]
     target = tmp_path / f"out{suffix}"
-    target.write_bytes(OLD)
+    targets = _targets(name, target)
+    for path in targets:
+        path.write_bytes(OLD)
     expected = break_serialiser(name, monkeypatch)
     with pytest.raises(expected):
         write(target)
-    assert target.read_bytes() == OLD
-    assert _left_over(tmp_path, target) == []
+    assert all(path.read_bytes() == OLD for path in targets)
+    assert _left_over(tmp_path, targets) == []
 
 
 class _FullDisk(io.FileIO):
@@ -167,7 +179,9 @@ def test_full_disk_half_way_leaves_the_old_file(
     _need_engine(name)
     write, suffix = WRITERS[name]
     target = tmp_path / f"out{suffix}"
-    target.write_bytes(OLD)
+    targets = _targets(name, target)
+    for path in targets:
+        path.write_bytes(OLD)
     written: list[str] = []
 
     def fdopen(fd: int, mode: str = "r", *args: Any, **kwargs: Any) -> io.FileIO:
@@ -178,8 +192,8 @@ def test_full_disk_half_way_leaves_the_old_file(
     with pytest.raises(OSError, match="No space left"):
         write(target)
     assert written == ["wb"]
-    assert target.read_bytes() == OLD
-    assert _left_over(tmp_path, target) == []
+    assert all(path.read_bytes() == OLD for path in targets)
+    assert _left_over(tmp_path, targets) == []
 
 
 def test_a_new_file_is_not_created_on_failure(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -206,4 +220,4 @@ def test_cli_output_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(_io.os, "fdopen", lambda fd, mode="r", *a, **k: _FullDisk(fd, "wb"))
     assert cli.main(["standard-form", str(source), "-o", str(target)]) == 1
     assert target.read_bytes() == OLD
-    assert _left_over(tmp_path, target) == [source.name]
+    assert _left_over(tmp_path, {target}) == [source.name]
