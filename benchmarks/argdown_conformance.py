@@ -120,11 +120,19 @@ def _steps(pcs: list[dict[str, Any]]) -> Iterable[tuple[int, list[int]]]:
             continue
         inf_data = (s.get("inference") or {}).get("data") or {}
         data = s.get("data") or {}
-        uses = inf_data.get("uses") if isinstance(inf_data.get("uses"), list) else None
-        uses = uses or (data.get("uses") if isinstance(data.get("uses"), list) else None)
-        uses = uses or (inf_data.get("from") if isinstance(inf_data.get("from"), list) else None)
-        if uses:
-            yield i, [n - 1 for n in uses]
+        listed = next(
+            (
+                d[k]
+                for d, k in ((inf_data, "uses"), (data, "uses"), (inf_data, "from"), (data, "from"))
+                if isinstance(d.get(k), list)
+            ),
+            [],
+        )
+        # argmap uses the entries that name another statement (numbers may be quoted)
+        numbers = [int(n) for n in listed if isinstance(n, (int, str)) and str(n).strip().isdigit()]
+        used = [n - 1 for n in numbers if 1 <= n <= len(pcs) and pcs[n - 1]["title"] != s["title"]]
+        if used:
+            yield i, used
             continue
         chosen = []
         for j in range(i - 1, -1, -1):

@@ -15,6 +15,7 @@ from strategies import maps
 
 import argmap
 from argmap import ArgdownSyntaxError, ArgumentMap, generate_argdown, parse_argdown
+from argmap.exceptions import MalformedPartWarning
 from argmap.readwrite import argdown as argdown_module
 from argmap.readwrite._argdown_parse import MAX_DEPTH
 from argmap.readwrite.argdown import read_argdown, write_argdown
@@ -194,9 +195,8 @@ def test_read_and_write_paths_and_files(tmp_path: Path) -> None:
         ("(1) p\n----", 2, 5, "line break after the inference"),
         ("(1) p\n(2) c", 2, 6, "inference line"),
         ("<A>\n\n(1) p\n----\n(2) c\n\n<A>\n\n(1) q\n----\n(2) d", 9, 1, "more than one"),
-        ("[A]: a {b: [}", 1, 8, "invalid YAML"),
+        ("[A]: a {b: [}", 1, 13, "invalid YAML"),
         ("[A]: x\n  + \\", 2, 5, "backslash"),
-        ("(1) [A]: a\n----\n(2) [A]", 2, 1, "cannot support itself"),
     ],
 )
 def test_errors_have_positions_and_context(text: str, line: int, col: int, words: str) -> None:
@@ -297,3 +297,126 @@ def test_plain_maps_are_written_without_escape_hatches(texts: list[str]) -> None
     text = "".join(generate_argdown(m))
     assert "argmap" not in text
     assert roundtrip(m) == m
+
+
+# -- what the reference accepts -------------------------------------------------------------
+
+PCS = "<A>\n\n(1) [P]: p\n(2) [Q]: q\n-- {%s} --\n(3) [C]: c"
+
+
+@pytest.mark.parametrize("data", ['from: ["1"]', "uses: [1]", 'uses: [" 1 "]', "uses: ['1']"])
+def test_uses_and_from_take_quoted_numbers(data: str) -> None:
+    m = parse_argdown(PCS % data)
+    assert m.premises("a") == ("p",)
+    assert "uses" not in m["a"]["meta"] and "from" not in m["a"]["meta"]
+    assert roundtrip(m) == m
+
+
+@pytest.mark.parametrize(
+    ("data", "premises", "words"),
+    [
+        ("uses: []", ("p", "q"), "it is empty"),
+        ("uses: [1, 7]", ("p",), "7 name(s) no other statement"),
+        ("from: [0, 3]", ("p", "q"), "0, 3 name(s)"),
+        ("uses: [x, true, 1.5]", ("p", "q"), '"x", true, 1.5'),
+    ],
+)
+def test_uses_that_name_no_premise_stay_as_data_with_a_warning(
+    data: str, premises: tuple[str, ...], words: str
+) -> None:
+    with pytest.warns(argmap.InputWarning, match=r"line 5: argument <A>, conclusion \(3\)") as caught:
+        m = parse_argdown(PCS % data)
+    assert words in str(caught[0].message)
+    assert m.premises("a") == premises
+    assert data.split(":", maxsplit=1)[0] in m["a"]["meta"]
+    assert roundtrip(m) == m
+
+
+def test_a_claim_supporting_itself_is_kept_aside() -> None:
+    with pytest.warns(MalformedPartWarning, match="line 4: argument <A>: its inference concludes"):
+        m = parse_argdown("<A>\n\n(1) [P]: p\n----\n(2) [P]\n\n<A>\n  - [X]: x")
+    assert list(m.inferences()) == []
+    assert m.meta["aside"][0]["id"] == "a"
+    assert m.target(next(m.conflicts())) == "p"  # an attack on the argument goes to its conclusion
+    assert roundtrip(m) == m
+    with pytest.warns(MalformedPartWarning, match="dropped from the premises"):
+        m = parse_argdown("(1) [P]: p\n(2) q\n----\n(3) [P]")
+    assert m.premises(next(m.inferences())) == ("q",)
+    with pytest.warns(MalformedPartWarning, match="line 2: claim 'a' supports itself"):
+        m = parse_argdown("[A]: a\n  + [A]\n  + [B]: b")
+    assert [m.premises(s) for s in m.inferences()] == [("b",)]
+    assert roundtrip(m) == m
+
+
+def _written(m: ArgumentMap) -> None:
+    """argmap's own JSON and AIF writers take the map."""
+    for fmt in ("native", "aif"):
+        argmap.write(m, io.StringIO(), format=fmt)
+
+
+def test_yaml_keys_that_are_not_strings_become_their_text() -> None:
+    text = "===\n1: one\n===\n\n[A]: a {{k: 1}: 2, true: 3, null: 4, 2.5: [x]}"
+    with pytest.warns(argmap.InputWarning) as caught:
+        m = parse_argdown(text)
+    assert [str(w.message).split(" that")[0] for w in caught] == [
+        "Argdown data at line 2: 1 key(s)",
+        "Argdown data at line 5: 4 key(s)",
+    ]
+    assert m.meta == {"1": "one"}
+    assert {k: v for k, v in m["a"]["meta"].items() if k != "argdown"} == {
+        "{k: 1}": 2,
+        "true": 3,
+        "null": 4,
+        "2.5": ["x"],
+    }
+    _written(m)
+    assert roundtrip(m) == m
+
+
+def test_yaml_values_that_are_not_json_stay_as_written() -> None:
+    text = (
+        "===\nday: 2020-01-02\nwhen: 2001-12-14t21:59:43.10-05:00\nnan: .nan\ninf: -.inf\n"
+        "bin: !!binary aGVsbG8=\nset: !!set {a, b}\npairs: !!pairs [a: 1, a: 2]\nomap: !!omap [b: 1, a: 2]\n"
+        "===\n\n[A]: a {at: 2020-01-02}"
+    )
+    m = parse_argdown(text)
+    assert m.meta == {
+        "day": "2020-01-02",
+        "when": "2001-12-14t21:59:43.10-05:00",
+        "nan": ".nan",
+        "inf": "-.inf",
+        "bin": "aGVsbG8=",
+        "set": ["a", "b"],
+        "pairs": [["a", 1], ["a", 2]],
+        "omap": {"b": 1, "a": 2},
+    }
+    assert m["a"]["meta"]["at"] == "2020-01-02"
+    _written(m)
+    assert roundtrip(m) == m
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "col", "words"),
+    [
+        ("[A]: a\n\n[B]: b {x: !foo 1}", 3, 12, "the tag '!foo' is not supported"),
+        ("[A]: a {x: &r [1, *r]}", 1, 12, "an alias refers to the value that holds it"),
+        ("===\na: &a [1, 2]\nb: [*a, *a, *a]\n===\n\n[A]: a {x: [}", 6, 13, "expected the node content"),
+        ("===\nn: " + "9" * 5000 + "\n===\n\n[A]: a", 2, 4, "invalid YAML data"),
+        ("[A]: a {x: " + "[" * 40 + "]" * 40 + "}", 1, 43, "nests deeper than 32 levels"),
+    ],
+)
+def test_yaml_errors_point_at_the_yaml(text: str, line: int, col: int, words: str) -> None:
+    with pytest.raises(ArgdownSyntaxError) as info:
+        parse_argdown(text)
+    assert words in info.value.msg
+    assert (info.value.lineno, info.value.colno) == (line, col)
+
+
+def test_yaml_alias_expansion_is_bounded() -> None:
+    rows = ['a: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x"]']
+    rows += [f"{b}: &{b} [{', '.join([f'*{a}'] * 9)}]" for a, b in zip("abcdefgh", "bcdefghi", strict=True)]
+    with pytest.raises(ArgdownSyntaxError, match="expands to more than") as info:
+        parse_argdown("===\n" + "\n".join(rows) + "\n===\n\n[A]: a")
+    assert info.value.lineno == 2  # where the expansion passes the limit
+    small = "===\n" + "\n".join(rows[:4]) + "\n===\n\n[A]: a"  # 9**4 values: within the limit
+    assert len(parse_argdown(small).meta["d"]) == 9

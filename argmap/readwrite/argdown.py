@@ -77,15 +77,21 @@ True
 
 from __future__ import annotations
 
-import datetime
 import gc
 import math
 import re
+import warnings
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
 from argmap._io import PathOrFile, atomic_write, normalise_text, read_text
-from argmap.exceptions import ArgdownSyntaxError, ArgmapError, GraphStructureError
+from argmap.exceptions import (
+    ArgdownSyntaxError,
+    ArgmapError,
+    GraphStructureError,
+    InputWarning,
+    MalformedPartWarning,
+)
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap, slugify
 from argmap.readwrite import _argdown_re as rx
 from argmap.readwrite._argdown_parse import (
@@ -97,7 +103,7 @@ from argmap.readwrite._argdown_parse import (
     Statement,
     parse_document,
 )
-from argmap.schema import ATTRIBUTES
+from argmap.schema import ATTRIBUTES, META_DEPTH
 from argmap.schemes import resolve_scheme, scheme_name
 
 __all__ = ["generate_argdown", "parse_argdown", "read_argdown", "write_argdown"]
@@ -114,19 +120,134 @@ def _collapse(text: str) -> str:
     return _BLANKS.sub(" ", text).strip(" \t")
 
 
+#: Values (scalars, lists and mappings, counted with every alias expanded) one YAML block may hold
+#: beyond one per character of its text; an alias bomb is refused before it grows.
+YAML_EXPANSION: Final = 100_000
+_YAML: Final = "tag:yaml.org,2002:"
+_SCALAR_TAGS: Final = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null"))
+_TEXT_TAGS: Final = frozenset({_YAML + "timestamp", _YAML + "binary"})
+
+
+def _line(doc: str, pos: int) -> int:
+    return doc.count("\n", 0, pos) + 1
+
+
+class _YamlData:
+    """Turn one YAML block into JSON-shaped data, bounded in size and depth.
+
+    Mapping keys that are not strings become their text as written (``{1: a}``
+    has the key ``"1"``), with an :class:`~argmap.exceptions.InputWarning`;
+    dates, timestamps and binary stay the text written, ``.nan`` and ``.inf``
+    too; a set becomes the list of its members, ``!!pairs`` a list of
+    ``[key, value]`` lists, ``!!omap`` a mapping. Anything else (unknown
+    tags, recursive aliases, data that expands past its limit or nests deeper
+    than :data:`~argmap.schema.META_DEPTH`) is an :class:`ArgdownSyntaxError`.
+    """
+
+    def __init__(self, doc: str, text: str, pos: int, loader: Any) -> None:
+        self.doc, self.text, self.pos, self.loader = doc, text, pos, loader
+        self.budget = YAML_EXPANSION + len(text)
+        self.active: set[int] = set()
+        self.keys: list[str] = []
+
+    def error(self, msg: str, node: Any) -> ArgdownSyntaxError:
+        return ArgdownSyntaxError(f"invalid YAML data: {msg}", self.doc, self.pos + node.start_mark.index)
+
+    def value(self, node: Any, depth: int) -> Any:
+        import yaml
+
+        self.budget -= 1
+        if self.budget < 0:
+            raise self.error(f"it expands to more than {YAML_EXPANSION + len(self.text):,} values", node)
+        if depth > META_DEPTH:
+            raise self.error(f"it nests deeper than {META_DEPTH} levels", node)
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag in _TEXT_TAGS:
+                return node.value
+            if tag not in _SCALAR_TAGS:
+                raise self.error(f"the tag {tag!r} is not supported", node)
+            try:
+                value = self.loader.construct_object(node)
+            except (ValueError, OverflowError) as exc:
+                raise self.error(str(exc), node) from None
+            if isinstance(value, float) and not math.isfinite(value):
+                return node.value
+            return value
+        if id(node) in self.active:
+            raise self.error("an alias refers to the value that holds it", node)
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                if tag not in (_YAML + "seq", _YAML + "omap", _YAML + "pairs"):
+                    raise self.error(f"the tag {tag!r} is not supported", node)
+                items = [self.value(item, depth + 1) for item in node.value]
+                if tag == _YAML + "seq":
+                    return items
+                pairs = [self.pair(item, node) for item in items]
+                return dict(pairs) if tag == _YAML + "omap" else [list(p) for p in pairs]
+            if tag not in (_YAML + "map", _YAML + "set"):
+                raise self.error(f"the tag {tag!r} is not supported", node)
+            self.loader.flatten_mapping(node)
+            out: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                out[self.key(key_node)] = self.value(value_node, depth + 1)
+            return list(out) if tag == _YAML + "set" else out
+        finally:
+            self.active.discard(id(node))
+
+    def pair(self, item: Any, node: Any) -> tuple[str, Any]:
+        if not isinstance(item, dict) or len(item) != 1:
+            raise self.error("an ordered mapping or pairs entry must be a mapping of one key", node)
+        return next(iter(item.items()))
+
+    def key(self, node: Any) -> str:
+        import yaml
+
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == _YAML + "str":
+                return str(node.value)
+            text = str(node.value)
+        else:
+            text = self.text[node.start_mark.index : node.end_mark.index]
+        self.keys.append(text)
+        return text
+
+    def load(self) -> Any:
+        node = self.loader.get_single_node()
+        data = None if node is None else self.value(node, 1)
+        if self.keys:
+            shown = ", ".join(repr(k) for k in self.keys[:3]) + (", ..." if len(self.keys) > 3 else "")
+            line = _line(self.doc, self.pos + len(self.text) - len(self.text.lstrip()))
+            warnings.warn(
+                f"Argdown data at line {line}: {len(self.keys)} key(s) that are not strings "
+                f"read as their text: {shown}",
+                InputWarning,
+                stacklevel=2,
+            )
+        return data
+
+
 def _load_yaml(doc: str) -> Any:
+    """Return ``load(text, pos)``: the data of the YAML ``text`` at ``pos`` in ``doc`` (see _YamlData)."""
+
     def load(text: str, pos: int) -> Any:
         try:
             import yaml
-        except ImportError:  # pragma: no cover - PyYAML is installed with the argdown extra
-            raise ArgmapError("reading Argdown data needs PyYAML: pip install 'argmap[argdown]'") from None
+        except ImportError:  # pragma: no cover - PyYAML is a core dependency
+            raise ArgmapError("reading Argdown data needs PyYAML: pip install pyyaml") from None
+        loader = yaml.SafeLoader(text)
         try:
-            return yaml.safe_load(text)
+            return _YamlData(doc, text, pos, loader).load()
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-            raise ArgdownSyntaxError(f"invalid YAML data: {problem}", doc, pos) from None
-        except (ValueError, TypeError, OverflowError, RecursionError) as exc:
-            raise ArgdownSyntaxError(f"invalid YAML data: {type(exc).__name__}: {exc}", doc, pos) from None
+            mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+            at = pos + mark.index if mark is not None else pos
+            raise ArgdownSyntaxError(f"invalid YAML data: {problem}", doc, at) from None
+        except RecursionError:
+            raise ArgdownSyntaxError("invalid YAML data: it nests too deeply", doc, pos) from None
+        finally:
+            loader.dispose()
 
     return load
 
@@ -194,6 +315,8 @@ class _Builder:
         model = out.settings.get("model") if isinstance(out.settings, dict) else None
         self.explode = isinstance(model, dict) and bool(model.get("explodeArguments"))
         self.inference_of: dict[int, str] = {}
+        #: The conclusion of each inference kept aside; relations aimed at it go to that claim.
+        self.set_aside: dict[int, str] = {}
 
     def error(self, msg: str, pos: int) -> ArgdownSyntaxError:
         return ArgdownSyntaxError(msg, self.doc, pos)
@@ -372,29 +495,15 @@ class _Builder:
         pcs = arg.pcs
         inf_data = dict(inference.data) if isinstance(inference.data, dict) else {}
         stmt_data = stmt.data if isinstance(stmt.data, dict) else {}
-        # "uses" (or "from") numbers the premises of this step; it is structure, not metadata.
-        uses = inf_data.pop("uses", None)
-        from_ = inf_data.pop("from", None)
-        if not isinstance(uses, list):
-            uses = stmt_data.get("uses") if isinstance(stmt_data.get("uses"), list) else None
-        if not isinstance(uses, list) and isinstance(from_, list):
-            uses = from_
-        if isinstance(uses, list):
-            chosen = []
-            for n in uses:
-                if not isinstance(n, int) or not 1 <= n <= len(pcs):
-                    raise self.error(
-                        f"'uses' names no statement of argument <{arg.title}>: {n!r}", inference.pos
-                    )
-                chosen.append(pcs[n - 1])
-        else:
+        conclusion = self.claim_id(self.out.statements[stmt.title])
+        chosen = self.uses(arg, index, inference, inf_data, stmt_data, conclusion)
+        if chosen is None:
             chosen = []
             for prev in reversed(pcs[:index]):
                 chosen.append(prev)
                 if prev.inference is not None:
                     break
             chosen.reverse()
-        conclusion = self.claim_id(self.out.statements[stmt.title])
         premises: list[str] = []
         for s in chosen:
             cid = self.claim_id(self.out.statements[s.title])
@@ -438,16 +547,89 @@ class _Builder:
         if "scheme" in extra:
             scheme = extra["scheme"]
         if conclusion in premises:
-            raise self.error(
-                f"argument <{arg.title}>: claim {conclusion!r} cannot support itself", inference.pos
+            premises.remove(conclusion)
+            if not premises:
+                self.aside(iid, INFERENCE, [conclusion], conclusion, "a claim cannot support itself")
+                self.set_aside[id(inference)] = conclusion
+                self.warn(
+                    MalformedPartWarning,
+                    f"argument <{arg.title}>: its inference concludes its only premise {conclusion!r}; "
+                    "kept aside in meta['aside']",
+                    inference.pos,
+                )
+                return
+            self.warn(
+                MalformedPartWarning,
+                f"argument <{arg.title}>: claim {conclusion!r} is dropped from the premises of the "
+                "inference it concludes",
+                inference.pos,
             )
-        if not premises:
-            raise self.error(f"argument <{arg.title}>: an inference needs a premise", inference.pos)
         G = self.m.graph
         G.add_node(iid, **{KIND: INFERENCE, "scheme": scheme, "meta": meta})
         G.add_edges_from([(p, iid) for p in premises])
         G.add_edge(iid, conclusion)
         self.inference_of[id(inference)] = iid
+
+    def uses(
+        self,
+        arg: Argument,
+        index: int,
+        inference: Inference,
+        inf_data: dict[str, Any],
+        stmt_data: Mapping[str, Any],
+        conclusion: str,
+    ) -> list[Statement] | None:
+        """The statements ``uses`` (or ``from``) names as premises of a step, or None for the default.
+
+        The list is taken where the reference looks (the inference's ``uses``,
+        the conclusion's ``uses``, the inference's ``from``, the conclusion's
+        ``from``); numbers may be quoted. Used as structure when every entry
+        names another statement of the PCS; otherwise it stays in the
+        inference's data, with an :class:`InputWarning`, and the entries that
+        do name one are used (none: the default premises).
+        """
+        for data, key in ((inf_data, "uses"), (stmt_data, "uses"), (inf_data, "from"), (stmt_data, "from")):
+            if isinstance(data.get(key), list):
+                listed: list[Any] = data[key]
+                break
+        else:
+            return None
+        pcs = arg.pcs
+        chosen: list[Statement] = []
+        bad: list[Any] = []
+        for n in listed:
+            number = n if isinstance(n, int) and not isinstance(n, bool) else None
+            if isinstance(n, str) and n.strip().isascii() and n.strip().isdigit() and len(n.strip()) < 10:
+                number = int(n)
+            if (
+                number is not None
+                and 1 <= number <= len(pcs)
+                and number != index + 1
+                and self.claim_id(self.out.statements[pcs[number - 1].title]) != conclusion
+            ):
+                chosen.append(pcs[number - 1])
+            else:
+                bad.append(n)
+        if data is inf_data and not bad and chosen:
+            del inf_data[key]
+        if bad or not chosen:
+            why = f"{', '.join(_yaml(b) for b in bad)} name(s) no other statement" if bad else "it is empty"
+            self.warn(
+                InputWarning,
+                f"argument <{arg.title}>, conclusion ({index + 1}): {key}: {_yaml(listed)}: {why}; "
+                + ("the rest are used" if chosen else "the premises above the line are used")
+                + ", the list is kept as data",
+                inference.pos,
+            )
+        return chosen or None
+
+    def warn(self, category: type[Warning], msg: str, pos: int) -> None:
+        warnings.warn(f"Argdown line {_line(self.doc, pos)}: {msg}", category, stacklevel=5)
+
+    def aside(self, node: str | None, kind: str, sources: list[str], target: str, problem: str) -> None:
+        """Keep a relation the model cannot hold in ``meta["aside"]``, as the schema's readers do."""
+        record = {"id": node, "kind": kind, "sources": sources, "target": target, "problem": problem}
+        self.m.meta.setdefault("aside", []).append(record)
 
     def claim_id(self, node: EquivalenceClass | Argument) -> str:
         return self.claim_of[id(node)]
@@ -461,8 +643,9 @@ class _Builder:
         if isinstance(node, Argument):
             if not node.pcs:
                 return self.claim_id(node), False
-            last = node.pcs[-1].inference
-            return self.inference_of[id(last)], True
+            node = node.pcs[-1].inference
+        if id(node) in self.set_aside:
+            return self.set_aside[id(node)], False
         return self.inference_of[id(node)], True
 
     def relations(self, records: list[Any]) -> None:
@@ -481,7 +664,13 @@ class _Builder:
             if rel.type != "support":
                 argdown["relation"] = rel.type
             if frm == to:
-                raise self.error(f"claim {to!r} cannot support itself", rel.pos)
+                self.aside(None, INFERENCE, [frm], to, "a claim cannot support itself")
+                self.warn(
+                    MalformedPartWarning,
+                    f"claim {to!r} supports itself; kept aside in meta['aside']",
+                    rel.pos,
+                )
+                continue
             sid = self.free("s")
             nodes.append(
                 (sid, {KIND: INFERENCE, "scheme": None, "meta": {"argdown": argdown} if argdown else {}})
@@ -578,8 +767,6 @@ def _yaml(value: Any) -> str:
         return text
     if isinstance(value, str):
         return _yaml_str(value)
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return value.isoformat(sep=" ") if isinstance(value, datetime.datetime) else value.isoformat()
     if isinstance(value, Mapping):
         return "{" + ", ".join(f"{_yaml(k)}: {_yaml(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
