@@ -420,3 +420,80 @@ def test_yaml_alias_expansion_is_bounded() -> None:
     assert info.value.lineno == 2  # where the expansion passes the limit
     small = "===\n" + "\n".join(rows[:4]) + "\n===\n\n[A]: a"  # 9**4 values: within the limit
     assert len(parse_argdown(small).meta["d"]) == 9
+
+
+# -- argmap's additions, as people write them --------------------------------------------------
+
+SOURCE = "Rain is wet. The sky is grey, and then it rains."
+
+
+def test_additions_in_their_natural_spelling() -> None:
+    m = parse_argdown(
+        f'===\nsource: "{SOURCE}"\n===\n\n'
+        '[Wet]: Rain is wet. {thesis: true, quote: "Rain is wet.", span: [0, 12], speaker: Ann}\n\n'
+        "[Grey]: The sky is grey. {implicit: true, passages: [[13, 29], [40, 48]]}\n"
+    )
+    assert m.source == SOURCE
+    wet, grey = m["wet"], m["grey"]
+    assert (wet["thesis"], wet["quote"], wet["span"], wet["speaker"]) == (
+        True,
+        "Rain is wet.",
+        (0, 12),
+        "Ann",
+    )
+    assert (grey["implicit"], grey["passages"], grey["span"]) == (True, ((13, 29), (40, 48)), (13, 48))
+    assert wet["meta"] == {"argdown": {"title": "Wet"}}
+    m.validate()
+    text = "".join(generate_argdown(m))
+    assert "{thesis: true" not in text and 'span: [0, 12], speaker: "Ann", thesis: true}' in text
+    assert 'source: "Rain' in text and "argmap" not in text
+    assert parse_argdown(text) == m
+
+
+def test_the_argmap_key_still_works() -> None:
+    m = parse_argdown('[A]: a {argmap: {implicit: true, thesis: true, speaker: "Bob"}}')
+    assert (m["a"]["implicit"], m["a"]["thesis"], m["a"]["speaker"]) == (True, True, "Bob")
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        ("implicit: maybe", "implicit must be true or false, not 'maybe'"),
+        ("thesis: 1", "thesis must be true or false, not 1"),
+        ("speaker: [a, b]", "speaker must be a string or None"),
+        ("span: [0, 999]", "span [0, 999] is not within the source text"),
+        ("span: [3, 1]", "span must have 0 <= start <= end"),
+        ("passages: [[0, 1]]", "passages must hold two or more spans"),
+    ],
+)
+def test_additions_that_do_not_fit_stay_as_data_with_a_warning(data: str, words: str) -> None:
+    with pytest.warns(argmap.InputWarning, match=r"line 5: claim 'a': ") as caught:
+        m = parse_argdown(f'===\nsource: "{SOURCE}"\n===\n\n[A]: a {{{data}}}')
+    assert words in str(caught[0].message)
+    key = data.split(":", maxsplit=1)[0]
+    assert key in m["a"]["meta"]
+    assert m["a"][key] == argmap.schema.ATTRIBUTES["claim"][key].default
+    assert roundtrip(m) == m
+
+
+def test_unknown_keys_under_argmap_are_warned_and_kept() -> None:
+    with pytest.warns(argmap.InputWarning, match="unknown key\\(s\\) under argmap: 'implict'"):
+        m = parse_argdown("[A]: a {argmap: {implict: true}}")
+    assert m["a"]["meta"]["argmap"] == {"implict": True}
+    assert not m["a"]["implicit"]
+    assert roundtrip(m) == m
+
+
+def test_a_value_that_does_not_fit_under_argmap_is_an_error() -> None:
+    with pytest.raises(ArgdownSyntaxError, match=r"argmap\.implicit must be true or false") as info:
+        parse_argdown("[A]: a\n\n[B]: b {argmap: {implicit: 2}}")
+    assert info.value.lineno == 3
+
+
+def test_user_data_named_like_an_addition_is_kept_as_data() -> None:
+    m = ArgumentMap()
+    m.claim("A claim.", id="a", meta={"implicit": "a note", "span": "wide", "argmap": {"x": 1}})
+    text = "".join(generate_argdown(m))
+    back = parse_argdown(text)
+    assert back == m
+    assert not back["a"]["implicit"]

@@ -114,6 +114,9 @@ EXTRA: Final = "argmap"
 EMPTY_HEADING: Final = "No claims"
 _BLANKS: Final = re.compile(r"[ \t]+")
 _NO_EXTRA: Final[dict[str, Any]] = {}
+#: argmap's additions to a statement, written as keys of its data: ``{implicit: true}``.
+ADDITIONS: Final = ("quote", "span", "passages", "speaker", "implicit", "thesis")
+_EXTRA_KEYS: Final = frozenset({*ADDITIONS, "text", "id", "title", "tags", "section", "data", "argdown"})
 
 
 def _collapse(text: str) -> str:
@@ -236,9 +239,12 @@ def _load_yaml(doc: str) -> Any:
             import yaml
         except ImportError:  # pragma: no cover - PyYAML is a core dependency
             raise ArgmapError("reading Argdown data needs PyYAML: pip install pyyaml") from None
-        loader = yaml.SafeLoader(text)
+        loader = None
         try:
+            loader = yaml.SafeLoader(text)
             return _YamlData(doc, text, pos, loader).load()
+        except yaml.reader.ReaderError as exc:
+            raise ArgdownSyntaxError(f"invalid YAML data: {exc.reason}", doc, pos + exc.position) from None
         except yaml.YAMLError as exc:
             problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -247,7 +253,8 @@ def _load_yaml(doc: str) -> Any:
         except RecursionError:
             raise ArgdownSyntaxError("invalid YAML data: it nests too deeply", doc, pos) from None
         finally:
-            loader.dispose()
+            if loader is not None:
+                loader.dispose()
 
     return load
 
@@ -328,10 +335,15 @@ class _Builder:
         extra = extra if isinstance(extra, dict) else {}
         title = fm.pop("title", None)
         m.title = None if title is None else str(title)
+        source = extra.get("source", fm.get("source"))
+        if isinstance(source, str) or source is None:
+            fm.pop("source", None)
+            m.source = source
+        else:
+            self.warn(InputWarning, "the front matter's source is not a text; kept as data", 0)
         m.meta.update(extra.get("meta", fm))
         if out.front_matter is not None and not isinstance(out.front_matter, dict):
             m.meta["argdown"] = {"front_matter": out.front_matter}
-        m.source = extra.get("source")
         records = extra.get("relations") or []
         for rec in records:
             if isinstance(rec, dict) and isinstance(rec.get("id"), str):
@@ -368,6 +380,7 @@ class _Builder:
                 cid = explicit
             else:
                 cid = self.fresh(slugify(text if untitled else node.title))
+            added = self.additions(cid, node, data, extra)
             argdown: dict[str, Any] = {}
             if "title" in extra:
                 if extra["title"] is not None:
@@ -392,40 +405,65 @@ class _Builder:
                 not isinstance(tags, list) or not all(isinstance(t, str) for t in tags)
             ):
                 raise self.error(f"tags of claim {cid!r} must be a list of strings", node.pos)
-            attrs: dict[str, Any] = {
-                KIND: CLAIM,
-                TEXT: text,
-                "quote": extra.get("quote"),
-                "span": None,
-                "speaker": extra.get("speaker"),
-                "implicit": bool(extra.get("implicit", False)),
-                "thesis": bool(extra.get("thesis", False)),
-                "passages": (),
-                "tags": tuple(tags),
-                "section": extra.get("section", section),
-                "meta": data,
-            }
-            span = extra.get("span")
-            if span is not None:
-                src = self.m.source
-                if not (
-                    isinstance(span, list)
-                    and len(span) == 2
-                    and all(isinstance(x, int) for x in span)
-                    and src is not None
-                    and 0 <= span[0] <= span[1] <= len(src)
-                ):
-                    raise self.error(f"span {span!r} of claim {cid!r} is not within the source", node.pos)
-                attrs["span"] = (span[0], span[1])
-            passages = extra.get("passages")
-            if passages is not None:
-                try:
-                    attrs["passages"] = ATTRIBUTES[CLAIM]["passages"].check(passages)
-                except ValueError as exc:
-                    raise self.error(f"passages of claim {cid!r} {exc}", node.pos) from None
+            attrs: dict[str, Any] = {KIND: CLAIM, TEXT: text, "tags": tuple(tags), "meta": data, **added}
+            attrs.setdefault("section", section)
             new_nodes.append((cid, attrs))
             self.claim_of[id(node)] = cid
         self.m.graph.add_nodes_from(new_nodes)
+
+    def additions(
+        self, cid: str, node: EquivalenceClass | Argument, data: dict[str, Any], extra: Mapping[str, Any]
+    ) -> dict[str, Any]:
+        """Return the claim attributes of argmap's additions, taken out of a statement's ``data``.
+
+        A key written plainly (``{implicit: true}``) whose value does not fit
+        stays in ``data``, with an :class:`InputWarning`; under ``argmap`` (as
+        argmap writes it) a value that does not fit is an error, and an unknown
+        key stays in ``data["argmap"]`` with a warning.
+        """
+        schema = ATTRIBUTES[CLAIM]
+        out: dict[str, Any] = {}
+        for key in ADDITIONS:
+            if key in extra:
+                value, plain = extra[key], False
+            elif key in data:
+                value, plain = data[key], True
+            else:
+                continue
+            try:
+                checked = schema[key].check(value)
+                if key == "span" and checked is not None:
+                    src = self.m.source
+                    if src is None or checked[1] > len(src):
+                        raise ValueError(f"{_yaml(_plain(value))} is not within the source text")
+            except ValueError as exc:
+                if not plain:
+                    raise self.error(f"claim {cid!r}: argmap.{key} {exc}", node.pos) from None
+                self.warn(InputWarning, f"claim {cid!r}: {key} {exc}; kept as data", node.pos)
+                continue
+            if plain:
+                del data[key]
+            out[key] = checked
+        passages = out.get("passages")
+        if passages and out.get("span") is None:
+            out["span"] = (passages[0][0], passages[-1][1])
+        for key in ADDITIONS:
+            out.setdefault(key, schema[key].default)
+        if "section" in extra:
+            try:
+                out["section"] = schema["section"].check(extra["section"])
+            except ValueError as exc:
+                raise self.error(f"claim {cid!r}: argmap.section {exc}", node.pos) from None
+        unknown = {k: v for k, v in extra.items() if k not in _EXTRA_KEYS}
+        if unknown:
+            data.setdefault(EXTRA, {}).update(unknown)
+            self.warn(
+                InputWarning,
+                f"claim {cid!r}: unknown key(s) under argmap: {', '.join(map(repr, unknown))}; "
+                f"argmap knows {', '.join(sorted(_EXTRA_KEYS))}; kept as data",
+                node.pos,
+            )
+        return out
 
     def fresh(self, wanted: str) -> str:
         if wanted not in self.m.graph and wanted not in self.reserved:
@@ -738,6 +776,11 @@ _YAML_UNSAFE: Final = re.compile(
 )
 
 
+_BARE_KEY: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+#: Words YAML 1.1 (PyYAML) or 1.2 (js-yaml) reads as something other than a string.
+_YAML_WORDS: Final = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
+
 def _plain(value: Any) -> Any:
     """Return tuples (spans, passages) as lists, as YAML data holds them."""
     return [_plain(v) for v in value] if isinstance(value, tuple) else value
@@ -768,10 +811,17 @@ def _yaml(value: Any) -> str:
     if isinstance(value, str):
         return _yaml_str(value)
     if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{_yaml(k)}: {_yaml(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{_yaml_key(k)}: {_yaml(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_yaml(v) for v in value) + "]"
     raise ArgmapError(f"cannot write {type(value).__name__} values as Argdown data")
+
+
+def _yaml_key(key: Any) -> str:
+    """A mapping key: bare when YAML reads it back as that string (``quote``), else quoted."""
+    if isinstance(key, str) and _BARE_KEY.fullmatch(key) and key.lower() not in _YAML_WORDS:
+        return key
+    return _yaml(key)
 
 
 def _yaml_str(text: str) -> str:
@@ -922,15 +972,12 @@ class _Writer:
                 tags = []
                 break
             tags.append(written)
-        for key in ("quote", "span", "passages", "speaker", "implicit", "thesis"):
+        added: dict[str, Any] = {}
+        for key in ADDITIONS:
             default = ATTRIBUTES[CLAIM][key].default
             value: Any = d.get(key, default)
-            if value != default:
-                extra[key] = (
-                    [list(v) if isinstance(v, tuple) else v for v in value]
-                    if isinstance(value, tuple)
-                    else value
-                )
+            if value != default and not (key == "span" and d.get("passages")):
+                added[key] = _plain(value)
         section = d.get("section")
         if section is not None and not _writable_trimmed(section):
             extra["section"] = section
@@ -938,8 +985,10 @@ class _Writer:
         if rest:
             extra["argdown"] = rest
         data = self.user_meta(node)
-        if EXTRA in data:
-            extra["data"] = {EXTRA: data.pop(EXTRA)}
+        protected = {k: data.pop(k) for k in (*ADDITIONS, EXTRA) if k in data}
+        if protected:
+            extra["data"] = protected
+        data = {**added, **data}
         if extra:
             data[EXTRA] = extra
         line = f"<{title}>: " if argument else f"[{title}]: "
@@ -1112,19 +1161,19 @@ class _Writer:
         if m.title is not None:
             fm["title"] = m.title
         extra_fm: dict[str, Any] = {}
-        if "title" in m.meta or EXTRA in m.meta:
+        if m.source is not None:
+            fm["source"] = m.source
+        if {"title", "source", EXTRA} & set(m.meta):
             extra_fm["meta"] = dict(m.meta)
         else:
             fm.update(m.meta)
-        if m.source is not None:
-            extra_fm["source"] = m.source
         if self.records:
             extra_fm["relations"] = self.records
         if extra_fm:
             fm[EXTRA] = extra_fm
         parts: list[str] = []
         if fm:
-            body = "\n".join(f"{_yaml(str(k))}: {_yaml(v)}" for k, v in fm.items())
+            body = "\n".join(f"{_yaml_key(str(k))}: {_yaml(v)}" for k, v in fm.items())
             parts.append(f"===\n{body}\n===")
         if not claims:  # Argdown has no empty document; a heading alone is the least it accepts
             parts.append(f"# {EMPTY_HEADING}")
