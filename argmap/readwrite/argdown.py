@@ -113,6 +113,8 @@ EXTRA: Final = "argmap"
 #: The heading written for a map without claims: Argdown has no empty document.
 EMPTY_HEADING: Final = "No claims"
 _BLANKS: Final = re.compile(r"[ \t]+")
+#: The ids the reader gives untitled PCSs and relations.
+_RELATION_ID: Final = re.compile(r"s[1-9][0-9]*")
 _NO_EXTRA: Final[dict[str, Any]] = {}
 #: argmap's additions to a statement, written as keys of its data: ``{implicit: true}``.
 ADDITIONS: Final = ("quote", "span", "passages", "speaker", "implicit", "thesis")
@@ -491,6 +493,7 @@ class _Builder:
         out = self.out
         reconstructed = [a for a in out.arguments.values() if a.pcs]
         explicit_ids: dict[int, str] = {}
+        step_ids: dict[int, str] = {}
         for arg in reconstructed:
             data = arg.data if isinstance(arg.data, dict) else {}
             last = arg.pcs[-1].inference
@@ -502,6 +505,14 @@ class _Builder:
                     explicit_ids[id(arg)] = extra["id"]
                     self.reserved.add(extra["id"])
                     break
+            for stmt in arg.pcs:
+                inference = stmt.inference
+                if inference is None or inference is last or not isinstance(inference.data, dict):
+                    continue
+                extra = inference.data.get(EXTRA)
+                if isinstance(extra, dict) and isinstance(extra.get("id"), str) and extra["id"]:
+                    step_ids[id(inference)] = extra["id"]
+                    self.reserved.add(extra["id"])
         for arg in reconstructed:
             untitled = arg.title in out.auto_titles
             main = explicit_ids.get(id(arg))
@@ -515,8 +526,13 @@ class _Builder:
                 assert inference is not None
                 is_main = k == len(steps) - 1
                 title = f"{arg.title} - {k + 1}" if explode else None
-                iid = self.fresh(slugify(title)) if title is not None else main if is_main else self.free("s")
-                self.inference(arg, stmt, index, inference, iid, is_main or explode, untitled, k, title)
+                if title is not None:
+                    iid = self.fresh(slugify(title))
+                elif is_main:
+                    iid = main
+                else:
+                    iid = step_ids.get(id(inference)) or self.free("s")
+                self.inference(arg, stmt, index, inference, iid, is_main or explode, untitled, k, title, main)
 
     def inference(
         self,
@@ -528,7 +544,8 @@ class _Builder:
         is_main: bool,
         untitled: bool,
         step: int,
-        title: str | None = None,
+        title: str | None,
+        main: str,
     ) -> None:
         pcs = arg.pcs
         inf_data = dict(inference.data) if isinstance(inference.data, dict) else {}
@@ -568,7 +585,7 @@ class _Builder:
             if desc is not None and _collapse(desc.plain):
                 argdown["description"] = _collapse(desc.plain)
         else:
-            argdown["argument"] = arg.title
+            argdown["argument"] = main if untitled else arg.title
             argdown["step"] = step + 1
         meta.update(inf_data)
         if isinstance(extra.get("data"), dict):
@@ -602,6 +619,8 @@ class _Builder:
                 "inference it concludes",
                 inference.pos,
             )
+        if is_main and untitled and title is None and len(premises) == 1 and scheme is None and not meta:
+            meta["argdown"] = {"pcs": True}  # not a "+" relation
         G = self.m.graph
         G.add_node(iid, **{KIND: INFERENCE, "scheme": scheme, "meta": meta})
         G.add_edges_from([(p, iid) for p in premises])
@@ -908,6 +927,8 @@ class _Writer:
         self.stmt_titles: set[str] = set()
         self.records: list[dict[str, Any]] = []
         self.defaults: dict[str, str] = {}
+        #: Claims each claim attacks or is attacked by (either way), made when first needed.
+        self.clashes: dict[str, set[str]] | None = None
 
     # -- names --------------------------------------------------------------------------
 
@@ -1021,7 +1042,7 @@ class _Writer:
         rec: dict[str, Any] = {
             "id": rel,
             "kind": d[KIND],
-            "from": list(self.G.predecessors(rel)),
+            "from": [p for p in self.G.predecessors(rel) if self.G.nodes[p][KIND] == CLAIM],
             "to": next(iter(self.G.successors(rel))),
         }
         if d[KIND] == INFERENCE:
@@ -1031,36 +1052,84 @@ class _Writer:
         rec["meta"] = d.get("meta") or {}
         self.records.append(rec)
 
+    def simple(self, s: str, relation: str | None, undercut: set[str]) -> bool:
+        """True if inference ``s`` can be written as a ``+`` relation read back with ``relation``."""
+        argdown = self.argdown(s)
+        return (
+            len(self.m.premises(s)) == 1
+            and self.G.nodes[s].get("scheme") is None
+            and not self.user_meta(s)
+            and argdown == ({"relation": relation} if relation else {})
+            and s not in undercut
+        )
+
+    def strict_relation(self, ends: tuple[str, ...], strict: str | None) -> str | None:
+        """The relation a ``+`` or ``-`` between ``ends`` has when read back (strict mode: between claims)."""
+        return strict if strict and not any(self.is_argument(n) for n in ends) else None
+
     def generate(self) -> Iterator[str]:
         G, m = self.G, self.m
         claims = list(m.claims())
         inferences = list(m.inferences())
         conflicts = list(m.conflicts())
+        model = m.meta.get("model")
+        strict = isinstance(model, dict) and model.get("mode") == "strict"
         # Which inferences can be written as "+" relations, which need a PCS.
         undercut = {m.target(c) for c in conflicts if G.nodes[m.target(c)][KIND] == INFERENCE}
         as_relation: list[str] = []
         as_pcs: list[str] = []
+        to_argument: list[str] = []
+        step_candidates: list[str] = []
         for s in inferences:
-            d = G.nodes[s]
             argdown = self.argdown(s)
-            simple = (
-                len(m.premises(s)) == 1
-                and d.get("scheme") is None
-                and not self.user_meta(s)
-                and set(argdown) <= {"target", "relation"}
-                and argdown.get("target") in (None,)
-                and argdown.get("relation") in (None,)
-                and s not in undercut
-            )
-            if simple:
+            both = (*m.premises(s), m.conclusion(s))
+            if self.simple(s, self.strict_relation(both, "entails" if strict else None), undercut):
                 as_relation.append(s)
             elif self.touches_argument(s):
                 self.record(s)
+            elif (
+                argdown == {"target": "argument"}
+                and len(m.premises(s)) == 1
+                and G.nodes[s].get("scheme") is None
+                and not self.user_meta(s)
+                and s not in undercut
+            ):
+                to_argument.append(s)
+            elif isinstance(argdown.get("argument"), str) and isinstance(argdown.get("step"), int):
+                step_candidates.append(s)
             else:
                 as_pcs.append(s)
+        # Intermediate steps join the argument they belong to; mains are known by title (or id).
+        by_title: dict[str, str] = {}
+        for s in as_pcs:
+            by_title.setdefault(self.argdown(s).get("title", s), s)
+        steps_of: dict[str, list[str]] = {}
+        for s in step_candidates:
+            main = by_title.get(self.argdown(s)["argument"])
+            if main is None:
+                as_pcs.append(s)
+            else:
+                steps_of.setdefault(main, []).append(s)
+        for steps in steps_of.values():
+            steps.sort(key=lambda x: self.argdown(x)["step"])
+        # Supports of an argument hang below a titled PCS with that conclusion.
+        untitled_pcs = {s for s in as_pcs if self.writes_untitled(s)}
+        concluding: dict[str, str] = {}
+        for s in as_pcs:
+            if s not in untitled_pcs:
+                concluding.setdefault(m.conclusion(s), s)
+        argument_supports: list[tuple[str, str]] = []
+        for s in to_argument:
+            main = concluding.get(m.conclusion(s))
+            if main is None:
+                as_pcs.append(s)
+            else:
+                argument_supports.append((main, s))
         pcs_set = set(as_pcs)
         # Native conflicts: one attacker, default type, plain meta.
+        strict_attack = "contrary" if strict else None
         native_conflicts: list[str] = []
+        argument_attacks: list[tuple[str, str]] = []
         for c in conflicts:
             d = G.nodes[c]
             target = m.target(c)
@@ -1071,20 +1140,37 @@ class _Writer:
                 and not self.user_meta(c)
                 and set(self.argdown(c)) <= {"relation"}
             )
+            attacker = m.attackers(c)[0]
             if G.nodes[target][KIND] == INFERENCE:
-                ok = ok and relation is None and target in pcs_set
+                if (
+                    ok
+                    and relation == "attack"
+                    and target in pcs_set
+                    and target not in untitled_pcs
+                    and not self.redundant(attacker, target, steps_of.get(target, []))
+                ):
+                    argument_attacks.append((target, c))
+                    continue
+                ok = (
+                    ok
+                    and relation is None
+                    and (target in pcs_set or any(target in v for v in steps_of.values()))
+                )
             else:
-                ok = ok and relation in (None, "undercut", "contradictory")
-                if relation == "contradictory":
-                    ok = ok and not self.is_argument(target) and not self.is_argument(m.attackers(c)[0])
+                plain = self.strict_relation((attacker, target), strict_attack)
+                ok = ok and relation in (plain, "undercut", "contradictory")
+                if relation in ("contradictory", "contrary"):
+                    ok = ok and not self.is_argument(target) and not self.is_argument(attacker)
             if ok:
                 native_conflicts.append(c)
             else:
                 self.record(c)
         # Relation blocks: supports, then conflicts, each in map order; one root, one block.
-        blocks: list[tuple[str, list[tuple[str, str]]]] = []
+        Root = tuple[str, str]  # ("claim", node) or ("pcs", main inference)
+        blocks: list[tuple[Root, list[tuple[str, str]]]] = []
         inline: dict[str, list[str]] = {}
-        items: list[tuple[str, str, str]] = [(m.conclusion(s), "+", s) for s in as_relation]
+        items: list[tuple[Root, str, str]] = [(("claim", m.conclusion(s)), "+", s) for s in as_relation]
+        items += [(("pcs", main), "+", s) for main, s in argument_supports]
         for c in native_conflicts:
             target = m.target(c)
             attacker = m.attackers(c)[0]
@@ -1092,41 +1178,52 @@ class _Writer:
             if G.nodes[target][KIND] == INFERENCE:
                 inline.setdefault(target, []).append(c)
             elif relation == "undercut":
-                items.append((attacker, "_>", c))
+                items.append((("claim", attacker), "_>", c))
             elif relation == "contradictory":
-                items.append((attacker, "><", c))
+                items.append((("claim", attacker), "><", c))
             else:
-                items.append((target, "-", c))
+                items.append((("claim", target), "-", c))
+        items += [(("pcs", main), "-", c) for main, c in argument_attacks]
         for root, sym, rel in items:
             if blocks and blocks[-1][0] == root:
                 blocks[-1][1].append((sym, rel))
             else:
                 blocks.append((root, [(sym, rel)]))
-        # Ids: the reader gives a relation the smallest free "s<n>" or "a<n>", in document order.
-        taken = set(G.nodes) - set(as_relation) - set(native_conflicts)
-        seen: set[tuple[str, str, str]] = set()
-        order = [(root, sym, rel) for root, block in blocks for sym, rel in block]
-        order += [(t, "<_", c) for s in as_pcs for t in [s] for c in inline.get(s, [])]
+        # Ids: the reader gives a relation the smallest free "s<n>" or "a<n>", in document order:
+        # the undercuts inside the PCSs come first, then the relation blocks.
+        body = set(as_relation) | set(native_conflicts) | {s for _, s in argument_supports}
+        body |= {c for _, c in argument_attacks}
+        taken = set(G.nodes) - body
+        seen: set[tuple[Any, ...]] = set()
+        order: list[tuple[Root, str, str]] = []
+        for s in as_pcs:
+            for step in [*steps_of.get(s, []), s]:
+                order += [(("claim", step), "<_", c) for c in inline.get(step, [])]
+        order += [(root, sym, rel) for root, block in blocks for sym, rel in block]
         demoted: set[str] = set()
         supports_first = [x for x in order if x[1] == "+"] + [x for x in order if x[1] != "+"]
         next_free = {"s": 1, "a": 1}
-        for _root, sym, rel in supports_first:
+        for root, sym, rel in supports_first:
             prefix = "s" if sym == "+" else "a"
             i = next_free[prefix]
             while f"{prefix}{i}" in taken:
                 i += 1
             next_free[prefix] = i
-            ends = (m.premises(rel)[0], m.conclusion(rel), sym)
-            if sym == "><":
-                key = tuple(sorted(ends[:2]))
-                ends = (key[0], key[1], sym)
+            if sym in ("+", "-"):
+                other = m.premises(rel)[0] if sym == "+" else m.attackers(rel)[0]
+                ends: tuple[Any, ...] = (other, root, sym)
+            else:
+                ends = (m.premises(rel)[0], m.conclusion(rel), sym)
+            if sym == "><" or (sym == "-" and strict_attack and root[0] == "claim"):
+                pair = sorted([repr(ends[0]), repr(ends[1])])
+                ends = (*pair, sym)
             if f"{prefix}{i}" != rel or ends in seen:
                 demoted.add(rel)
                 taken.add(rel)
                 continue
             seen.add(ends)
             taken.add(rel)
-        for s in as_relation:
+        for s in [*as_relation, *(s for _, s in argument_supports)]:
             if s in demoted:
                 if self.touches_argument(s):
                     self.record(s)
@@ -1134,7 +1231,7 @@ class _Writer:
                     as_pcs.append(s)
         position = {s: i for i, s in enumerate(inferences)}
         as_pcs.sort(key=position.__getitem__)
-        for c in native_conflicts:
+        for c in [*native_conflicts, *(c for _, c in argument_attacks)]:
             if c in demoted:
                 self.record(c)
         for r in m.rephrases():
@@ -1149,13 +1246,28 @@ class _Writer:
                 section = None
             by_section.setdefault(section, []).append(node)
         lines_by_section = {sec: [self.claim_line(n) for n in nodes] for sec, nodes in by_section.items()}
-        # PCS titles.
-        pcs_titles: dict[str, str] = {}
+        # PCS titles, then the ids the reader gives steps and untitled arguments ("s<n>", in order).
+        pcs_titles: dict[str, str | None] = {}
         pcs_extra: dict[str, dict[str, Any]] = {}
         for s in as_pcs:
             extra: dict[str, Any] = {}
-            pcs_titles[s] = self.choose_title(s, True, extra)
+            pcs_titles[s] = None if self.writes_untitled(s) else self.choose_title(s, True, extra)
             pcs_extra[s] = extra
+        reserved = (
+            set(claims)
+            | {rec["id"] for rec in self.records}
+            | {s for s in as_pcs if pcs_titles[s] is not None}
+        )
+        explicit: set[str] = set()
+        free = 1
+        for s in as_pcs:
+            for x in ([s] if pcs_titles[s] is None else []) + steps_of.get(s, []):
+                while f"s{free}" in reserved or f"s{free}" in explicit:
+                    free += 1
+                if f"s{free}" == x:
+                    free += 1
+                else:
+                    explicit.add(x)
         # Front matter.
         fm: dict[str, Any] = {}
         if m.title is not None:
@@ -1173,56 +1285,82 @@ class _Writer:
             fm[EXTRA] = extra_fm
         parts: list[str] = []
         if fm:
-            body = "\n".join(f"{_yaml_key(str(k))}: {_yaml(v)}" for k, v in fm.items())
-            parts.append(f"===\n{body}\n===")
+            text = "\n".join(f"{_yaml_key(str(k))}: {_yaml(v)}" for k, v in fm.items())
+            parts.append(f"===\n{text}\n===")
         if not claims:  # Argdown has no empty document; a heading alone is the least it accepts
             parts.append(f"# {EMPTY_HEADING}")
         for section, lines in lines_by_section.items():
             if section is not None:
                 parts.append("# " + _escape(section))
             parts.extend(lines)
+        for s in as_pcs:
+            steps = steps_of.get(s, [])
+            undercuts = {x: [c for c in inline.get(x, []) if c not in demoted] for x in [*steps, s]}
+            parts.extend(self.pcs(s, pcs_titles[s], pcs_extra[s], steps, undercuts, explicit))
         for root, block in blocks:
             kept = [(sym, rel) for sym, rel in block if rel not in demoted]
             if not kept:
                 continue
-            lines = [self.name(root)]
+            head = f"<{pcs_titles[root[1]]}>" if root[0] == "pcs" else self.name(root[1])
+            lines = [head]
             for sym, rel in kept:
-                other = m.premises(rel)[0] if sym in ("+", "-") else m.conclusion(rel)
+                if sym == "+":
+                    other = m.premises(rel)[0]
+                elif sym == "-":
+                    other = m.attackers(rel)[0]
+                else:
+                    other = m.conclusion(rel)
                 lines.append(f"  {sym} {self.name(other)}")
             parts.append("\n".join(lines))
-        for s in as_pcs:
-            parts.extend(
-                self.pcs(s, pcs_titles[s], pcs_extra[s], [c for c in inline.get(s, []) if c not in demoted])
-            )
         for i, part in enumerate(parts):
             yield ("\n\n" if i else "") + part
         if parts:
             yield "\n"
 
-    def pcs(self, s: str, title: str, extra: dict[str, Any], undercuts: list[str]) -> list[str]:
-        m, d = self.m, self.G.nodes[s]
+    def writes_untitled(self, s: str) -> bool:
+        """True if inference ``s`` is written as an untitled PCS: it has no title but an id ``s<n>``."""
         argdown = self.argdown(s)
-        head = f"<{title}>"
-        description = argdown.get("description")
-        if isinstance(description, str):
-            if _writable_text(description):
-                head += ": " + _escape(description)
-            else:
-                extra["description"] = description
-        lines = []
-        premises = m.premises(s)
-        for k, p in enumerate(premises, 1):
-            lines.append(f"({k}) {self.name(p)}")
+        if "title" in argdown or "description" in argdown or _RELATION_ID.fullmatch(s) is None:
+            return False
+        # the reader marks an untitled PCS that would look like a "+" relation
+        looks_simple = (
+            len(self.m.premises(s)) == 1
+            and self.G.nodes[s].get("scheme") is None
+            and not self.user_meta(s)
+            and set(argdown) <= {"pcs"}
+        )
+        return looks_simple == (argdown.get("pcs") is True)
+
+    def redundant(self, attacker: str, main: str, steps: list[str]) -> bool:
+        """True if the reader would drop an attack of ``attacker`` on the argument of ``main``.
+
+        The reference drops it when the attacker also attacks (or is contrary or
+        contradictory to) a premise of the argument.
+        """
+        m = self.m
+        if self.clashes is None:
+            self.clashes = {}
+            for c in m.conflicts():
+                target = m.target(c)
+                for a in m.attackers(c):
+                    self.clashes.setdefault(a, set()).add(target)
+                    self.clashes.setdefault(target, set()).add(a)
+        statements = {p for x in [*steps, main] for p in m.premises(x)}
+        statements |= {m.conclusion(x) for x in steps}
+        return bool(self.clashes.get(attacker, set()) & statements)
+
+    def inference_line(
+        self, s: str, extra: dict[str, Any], uses: list[int] | None, implied: dict[str, Any]
+    ) -> str:
+        """The ``-- rule {data} --`` line of ``s``; ``implied``: the meta the reader adds itself."""
+        d = self.G.nodes[s]
+        argdown = self.argdown(s)
         scheme = d.get("scheme")
         data = self.user_meta(s)
         structural = {k: data.pop(k) for k in ("uses", "from", EXTRA) if k in data}
         if structural:
             extra["data"] = structural
-        rest = {
-            k: v
-            for k, v in argdown.items()
-            if k != "title" and not (k == "description" and isinstance(v, str))
-        }
+        rest = {k: v for k, v in argdown.items() if k not in implied or implied[k] != v}
         if rest:
             extra["argdown"] = rest
         rule = ""
@@ -1236,24 +1374,77 @@ class _Writer:
                 rule = _escape(scheme, inference=True)
             else:
                 extra["scheme"] = scheme
+        out: dict[str, Any] = {}
+        if uses is not None:
+            out["uses"] = uses
+        out.update(data)
         if extra:
-            data[EXTRA] = extra
-        if rule or data:
-            lines.append("-- " + " ".join(x for x in (rule, _yaml(data) if data else "") if x) + " --")
-        else:
-            lines.append("----")
-        for c in undercuts:
-            lines.append(f"  <_ {self.name(m.attackers(c)[0])}")
-        lines.append(f"({len(premises) + 1}) {self.name(m.conclusion(s))}")
-        return [head, "\n".join(lines)]
+            out[EXTRA] = extra
+        if rule or out:
+            return "-- " + " ".join(x for x in (rule, _yaml(out) if out else "") if x) + " --"
+        return "----"
+
+    def pcs(
+        self,
+        s: str,
+        title: str | None,
+        extra: dict[str, Any],
+        steps: list[str],
+        undercuts: dict[str, list[str]],
+        explicit: set[str],
+    ) -> list[str]:
+        """The title line (unless untitled) and the PCS of main inference ``s`` with its ``steps``."""
+        m = self.m
+        argdown = self.argdown(s)
+        head = f"<{title}>" if title is not None else None
+        description = argdown.get("description")
+        implied: dict[str, Any] = {"title": argdown.get("title")}
+        if head is not None and isinstance(description, str):
+            if _writable_text(description):
+                head += ": " + _escape(description)
+                implied["description"] = description
+            else:
+                extra["description"] = description
+                implied["description"] = description
+        if title is None:
+            implied["pcs"] = argdown.get("pcs")
+            if s in explicit:
+                extra["id"] = s
+        numbers: dict[str, int] = {}
+        lines: list[str] = []
+        previous: str | None = None
+        count = 0
+        for x in [*steps, s]:
+            premises = list(m.premises(x))
+            new = [p for p in premises if p not in numbers]
+            default = ([previous] if previous is not None else []) + new
+            for p in new:
+                count += 1
+                numbers[p] = count
+                lines.append(f"({count}) {self.name(p)}")
+            uses = None if premises == default else [numbers[p] for p in premises]
+            if x == s:
+                line = self.inference_line(x, extra, uses, implied)
+            else:
+                step_extra: dict[str, Any] = {"id": x} if x in explicit else {}
+                step = {"argument": title if title is not None else s, "step": steps.index(x) + 1}
+                line = self.inference_line(x, step_extra, uses, step)
+            lines.append(line)
+            lines += [f"  <_ {self.name(m.attackers(c)[0])}" for c in undercuts.get(x, [])]
+            count += 1
+            conclusion = m.conclusion(x)
+            numbers.setdefault(conclusion, count)
+            lines.append(f"({count}) {self.name(conclusion)}")
+            previous = conclusion
+        return ([head] if head is not None else []) + ["\n".join(lines)]
 
 
 def generate_argdown(m: ArgumentMap) -> Iterator[str]:
     r"""Yield the map as an Argdown document, in chunks; join them to get the text.
 
-    Claims come first (grouped under one heading per section), then the
-    relation trees, then one argument with a PCS per inference that is not a
-    plain one-premise support.
+    Claims come first (grouped under one heading per section), then one
+    argument with a PCS per inference that is not a plain one-premise support
+    (the steps of a multi-step argument in one PCS), then the relation trees.
 
     Examples
     --------
@@ -1270,15 +1461,13 @@ def generate_argdown(m: ArgumentMap) -> Iterator[str]:
     <BLANKLINE>
     [he-is-a-god-myth]: He is a god. \#myth
     <BLANKLINE>
-    [socrates-is-a-man]
-      - [he-is-a-god-myth]
-    <BLANKLINE>
-    <s1>
-    <BLANKLINE>
     (1) [socrates-is-a-man]
     (2) [all-men-are-mortal]
     ----
     (3) [socrates-is-mortal]
+    <BLANKLINE>
+    [socrates-is-a-man]
+      - [he-is-a-god-myth]
     """
     return _Writer(m).generate()
 
