@@ -1169,8 +1169,11 @@ class _Writer:
         Root = tuple[str, str]  # ("claim", node) or ("pcs", main inference)
         blocks: list[tuple[Root, list[tuple[str, str]]]] = []
         inline: dict[str, list[str]] = {}
-        items: list[tuple[Root, str, str]] = [(("claim", m.conclusion(s)), "+", s) for s in as_relation]
-        items += [(("pcs", main), "+", s) for main, s in argument_supports]
+        position = {n: i for i, n in enumerate(G.nodes)}
+        supports: list[tuple[Root, str, str]] = [(("claim", m.conclusion(s)), "+", s) for s in as_relation]
+        supports += [(("pcs", main), "+", s) for main, s in argument_supports]
+        items = sorted(supports, key=lambda item: position[item[2]])
+        attacks: list[tuple[Root, str, str]] = [(("pcs", main), "-", c) for main, c in argument_attacks]
         for c in native_conflicts:
             target = m.target(c)
             attacker = m.attackers(c)[0]
@@ -1178,28 +1181,45 @@ class _Writer:
             if G.nodes[target][KIND] == INFERENCE:
                 inline.setdefault(target, []).append(c)
             elif relation == "undercut":
-                items.append((("claim", attacker), "_>", c))
+                attacks.append((("claim", attacker), "_>", c))
             elif relation == "contradictory":
-                items.append((("claim", attacker), "><", c))
+                attacks.append((("claim", attacker), "><", c))
             else:
-                items.append((("claim", target), "-", c))
-        items += [(("pcs", main), "-", c) for main, c in argument_attacks]
+                attacks.append((("claim", target), "-", c))
+        items += sorted(attacks, key=lambda item: position[item[2]])
         for root, sym, rel in items:
             if blocks and blocks[-1][0] == root:
                 blocks[-1][1].append((sym, rel))
             else:
                 blocks.append((root, [(sym, rel)]))
         # Ids: the reader gives a relation the smallest free "s<n>" or "a<n>", in document order:
-        # the undercuts inside the PCSs come first, then the relation blocks.
+        # blocks and PCSs (with their undercuts) come in the order of their first relation in the map.
         body = set(as_relation) | set(native_conflicts) | {s for _, s in argument_supports}
         body |= {c for _, c in argument_attacks}
         taken = set(G.nodes) - body
         seen: set[tuple[Any, ...]] = set()
+        as_pcs.sort(key=position.__getitem__)
+
+        def pcs_key(s: str) -> int:
+            return min(
+                [position[c] for x in [*steps_of.get(s, []), s] for c in inline.get(x, [])] or [position[s]]
+            )
+
+        def layout() -> list[tuple[int, str, Any]]:
+            """Blocks (by index) and PCSs (by main inference) in document order."""
+            parts: list[tuple[int, str, Any]] = [
+                (min(position[rel] for _, rel in block), "block", i) for i, (_, block) in enumerate(blocks)
+            ]
+            parts += [(pcs_key(s), "pcs", s) for s in as_pcs]
+            return sorted(parts, key=lambda part: part[0])
+
         order: list[tuple[Root, str, str]] = []
-        for s in as_pcs:
-            for step in [*steps_of.get(s, []), s]:
-                order += [(("claim", step), "<_", c) for c in inline.get(step, [])]
-        order += [(root, sym, rel) for root, block in blocks for sym, rel in block]
+        for _, what, key in layout():
+            if what == "block":
+                order += [(blocks[key][0], sym, rel) for sym, rel in blocks[key][1]]
+            else:
+                for step in [*steps_of.get(key, []), key]:
+                    order += [(("claim", step), "<_", c) for c in inline.get(step, [])]
         demoted: set[str] = set()
         supports_first = [x for x in order if x[1] == "+"] + [x for x in order if x[1] != "+"]
         next_free = {"s": 1, "a": 1}
@@ -1229,14 +1249,12 @@ class _Writer:
                     self.record(s)
                 else:
                     as_pcs.append(s)
-        position = {s: i for i, s in enumerate(inferences)}
         as_pcs.sort(key=position.__getitem__)
         for c in [*native_conflicts, *(c for _, c in argument_attacks)]:
             if c in demoted:
                 self.record(c)
         for r in m.rephrases():
             self.record(r)
-        position = {n: i for i, n in enumerate(G.nodes)}
         self.records.sort(key=lambda rec: position[rec["id"]])
         # Claim lines (titles are fixed here), grouped by section.
         by_section: dict[str | None, list[str]] = {None: []}
@@ -1260,7 +1278,14 @@ class _Writer:
         )
         explicit: set[str] = set()
         free = 1
-        for s in as_pcs:
+        final = layout()
+        mentioned: list[str] = []
+        for _, what, key in final:
+            if what == "pcs":
+                mentioned.append(key)
+            elif blocks[key][0][0] == "pcs" and {rel for _, rel in blocks[key][1]} - demoted:
+                mentioned.append(blocks[key][0][1])
+        for s in dict.fromkeys(mentioned):
             for x in ([s] if pcs_titles[s] is None else []) + steps_of.get(s, []):
                 while f"s{free}" in reserved or f"s{free}" in explicit:
                     free += 1
@@ -1293,11 +1318,13 @@ class _Writer:
             if section is not None:
                 parts.append("# " + _escape(section))
             parts.extend(lines)
-        for s in as_pcs:
-            steps = steps_of.get(s, [])
-            undercuts = {x: [c for c in inline.get(x, []) if c not in demoted] for x in [*steps, s]}
-            parts.extend(self.pcs(s, pcs_titles[s], pcs_extra[s], steps, undercuts, explicit))
-        for root, block in blocks:
+        for _, what, key in final:
+            if what == "pcs":
+                steps = steps_of.get(key, [])
+                undercuts = {x: [c for c in inline.get(x, []) if c not in demoted] for x in [*steps, key]}
+                parts.extend(self.pcs(key, pcs_titles[key], pcs_extra[key], steps, undercuts, explicit))
+                continue
+            root, block = blocks[key]
             kept = [(sym, rel) for sym, rel in block if rel not in demoted]
             if not kept:
                 continue
@@ -1442,9 +1469,10 @@ class _Writer:
 def generate_argdown(m: ArgumentMap) -> Iterator[str]:
     r"""Yield the map as an Argdown document, in chunks; join them to get the text.
 
-    Claims come first (grouped under one heading per section), then one
-    argument with a PCS per inference that is not a plain one-premise support
-    (the steps of a multi-step argument in one PCS), then the relation trees.
+    Claims come first (grouped under one heading per section), then, in the
+    order of the map's relations, the relation trees and one argument with a
+    PCS per inference that is not a plain one-premise support (the steps of a
+    multi-step argument in one PCS; untitled when its id is ``s<n>``).
 
     Examples
     --------
