@@ -81,6 +81,7 @@ import gc
 import math
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
@@ -923,6 +924,8 @@ class _Writer:
         self.m = m
         self.G = m.graph
         self.titles: dict[str, str] = {}
+        #: The definitions of untitled statements written where they are used.
+        self.inline: dict[str, str] = {}
         self.arg_titles: set[str] = set()
         self.stmt_titles: set[str] = set()
         self.records: list[dict[str, Any]] = []
@@ -933,7 +936,9 @@ class _Writer:
     # -- names --------------------------------------------------------------------------
 
     def name(self, node: str) -> str:
-        """``[title]`` or ``<title>`` of a claim."""
+        """``[title]`` or ``<title>`` of a claim, or the definition of an untitled one used once."""
+        if node in self.inline:
+            return self.inline[node]
         title = self.titles[node]
         if self.is_argument(node):
             return f"<{title}>"
@@ -974,12 +979,21 @@ class _Writer:
         meta = self.G.nodes[node].get("meta") or {}
         return {k: v for k, v in meta.items() if k != "argdown" or not v or not isinstance(v, dict)}
 
-    def claim_line(self, node: str) -> str:
+    def claim_line(self, node: str, mode: str, trailing: str | None) -> str:
+        """The definition of a claim: ``titled`` (``[title]: text``), ``untitled`` or ``inline``.
+
+        ``trailing`` is the section in force after the last heading, where an
+        inline definition stands.
+        """
         d = self.G.nodes[node]
         argument = self.is_argument(node)
         extra: dict[str, Any] = {}
-        title = self.choose_title(node, argument, extra)
-        self.titles[node] = title
+        title = None
+        if mode == "titled":
+            title = self.choose_title(node, argument, extra)
+            self.titles[node] = title
+        elif slugify(d["text"]) != node:
+            extra["id"] = node
         text = d["text"]
         if not _writable_text(text):
             extra["text"] = text
@@ -1000,19 +1014,25 @@ class _Writer:
             if value != default and not (key == "span" and d.get("passages")):
                 added[key] = _plain(value)
         section = d.get("section")
-        if section is not None and not _writable_trimmed(section):
+        if (section is not None and not _writable_trimmed(section)) or (
+            mode == "inline" and section != trailing
+        ):
             extra["section"] = section
-        rest = {k: v for k, v in self.argdown(node).items() if k != "title" and (k, v) != ("argument", True)}
+        implied = "argument" if mode == "titled" else "untitled"
+        rest = {
+            k: v for k, v in self.argdown(node).items() if k != "title" and not (k == implied and v is True)
+        }
         if rest:
             extra["argdown"] = rest
         data = self.user_meta(node)
-        protected = {k: data.pop(k) for k in (*ADDITIONS, EXTRA) if k in data}
+        structural = ("uses", "from") if mode == "inline" else ()  # a PCS line's data names premises
+        protected = {k: data.pop(k) for k in (*ADDITIONS, EXTRA, *structural) if k in data}
         if protected:
             extra["data"] = protected
         data = {**added, **data}
         if extra:
             data[EXTRA] = extra
-        line = f"<{title}>: " if argument else f"[{title}]: "
+        line = "" if title is None else f"<{title}>: " if argument else f"[{title}]: "
         line += _escape(text)
         if tags:
             line += " " + " ".join(tags)
@@ -1256,14 +1276,6 @@ class _Writer:
         for r in m.rephrases():
             self.record(r)
         self.records.sort(key=lambda rec: position[rec["id"]])
-        # Claim lines (titles are fixed here), grouped by section.
-        by_section: dict[str | None, list[str]] = {None: []}
-        for node in claims:
-            section = G.nodes[node].get("section")
-            if section is not None and not _writable_trimmed(section):
-                section = None
-            by_section.setdefault(section, []).append(node)
-        lines_by_section = {sec: [self.claim_line(n) for n in nodes] for sec, nodes in by_section.items()}
         # PCS titles, then the ids the reader gives steps and untitled arguments ("s<n>", in order).
         pcs_titles: dict[str, str | None] = {}
         pcs_extra: dict[str, dict[str, Any]] = {}
@@ -1279,6 +1291,37 @@ class _Writer:
         explicit: set[str] = set()
         free = 1
         final = layout()
+        # Claim lines (titles are fixed here), grouped by section. An untitled statement is written
+        # untitled: where it is used, if it is used once, else on a line of its own if never.
+        refs: Counter[str] = Counter()
+        for _, what, key in final:
+            if what == "pcs":
+                for x, new, conclusion in self.pcs_statements(key, steps_of.get(key, [])):
+                    refs.update([*new, conclusion])
+                    refs.update(m.attackers(c)[0] for c in inline.get(x, []) if c not in demoted)
+                continue
+            root, block = blocks[key]
+            kept = [(sym, rel) for sym, rel in block if rel not in demoted]
+            if kept and root[0] == "claim":
+                refs[root[1]] += 1
+            refs.update(self.other_end(sym, rel) for sym, rel in kept)
+        by_section: dict[str | None, list[str]] = {None: []}
+        for node in claims:
+            section = G.nodes[node].get("section")
+            if section is not None and not _writable_trimmed(section):
+                section = None
+            by_section.setdefault(section, []).append(node)
+        trailing = list(by_section)[-1]
+        lines_by_section: dict[str | None, list[str]] = {}
+        for sec, nodes in by_section.items():
+            lines = lines_by_section[sec] = []
+            for n in nodes:
+                if not self.untitled(n) or refs[n] > 1:
+                    lines.append(self.claim_line(n, "titled", trailing))
+                elif refs[n] == 1:
+                    self.inline[n] = self.claim_line(n, "inline", trailing)
+                else:
+                    lines.append(self.claim_line(n, "untitled", trailing))
         mentioned: list[str] = []
         for _, what, key in final:
             if what == "pcs":
@@ -1331,18 +1374,44 @@ class _Writer:
             head = f"<{pcs_titles[root[1]]}>" if root[0] == "pcs" else self.name(root[1])
             lines = [head]
             for sym, rel in kept:
-                if sym == "+":
-                    other = m.premises(rel)[0]
-                elif sym == "-":
-                    other = m.attackers(rel)[0]
-                else:
-                    other = m.conclusion(rel)
-                lines.append(f"  {sym} {self.name(other)}")
+                lines.append(f"  {sym} {self.name(self.other_end(sym, rel))}")
             parts.append("\n".join(lines))
         for i, part in enumerate(parts):
             yield ("\n\n" if i else "") + part
         if parts:
             yield "\n"
+
+    def other_end(self, sym: str, rel: str) -> str:
+        """The claim below the root of a relation tree line ``sym``."""
+        if sym == "+":
+            return self.m.premises(rel)[0]
+        if sym == "-":
+            return self.m.attackers(rel)[0]
+        return self.m.conclusion(rel)
+
+    def untitled(self, node: str) -> bool:
+        """True if claim ``node`` was an untitled statement and can be written as one."""
+        argdown = self.argdown(node)
+        text = self.G.nodes[node]["text"]
+        return (
+            argdown.get("untitled") is True
+            and "title" not in argdown
+            and not self.is_argument(node)
+            and _writable_text(text)
+            and text[0].isalpha()
+        )
+
+    def pcs_statements(self, s: str, steps: list[str]) -> list[tuple[str, list[str], str]]:
+        """Each step of the PCS of ``s``: (inference, premises not listed before, conclusion)."""
+        listed: set[str] = set()
+        out = []
+        for x in [*steps, s]:
+            new = [p for p in self.m.premises(x) if p not in listed]
+            listed.update(new)
+            conclusion = self.m.conclusion(x)
+            listed.add(conclusion)
+            out.append((x, new, conclusion))
+        return out
 
     def writes_untitled(self, s: str) -> bool:
         """True if inference ``s`` is written as an untitled PCS: it has no title but an id ``s<n>``."""
@@ -1441,9 +1510,8 @@ class _Writer:
         lines: list[str] = []
         previous: str | None = None
         count = 0
-        for x in [*steps, s]:
+        for x, new, conclusion in self.pcs_statements(s, steps):
             premises = list(m.premises(x))
-            new = [p for p in premises if p not in numbers]
             default = ([previous] if previous is not None else []) + new
             for p in new:
                 count += 1
@@ -1459,7 +1527,6 @@ class _Writer:
             lines.append(line)
             lines += [f"  <_ {self.name(m.attackers(c)[0])}" for c in undercuts.get(x, [])]
             count += 1
-            conclusion = m.conclusion(x)
             numbers.setdefault(conclusion, count)
             lines.append(f"({count}) {self.name(conclusion)}")
             previous = conclusion
