@@ -123,7 +123,7 @@ def _steps(pcs: list[dict[str, Any]]) -> Iterable[tuple[int, list[int]]]:
             continue
         inf_data = (s.get("inference") or {}).get("data") or {}
         data = s.get("data") or {}
-        listed = next(
+        listed: list[Any] = next(
             (
                 d[k]
                 for d, k in ((inf_data, "uses"), (data, "uses"), (inf_data, "from"), (data, "from"))
@@ -282,12 +282,12 @@ def reference_counts(expected: dict[str, Any]) -> tuple[int, int, int]:
     )
 
 
-def generated(corpus: Path, verbose: bool = False) -> None:
+def generated(corpus: Path, verbose: bool = False) -> dict[str, tuple[int, int]]:
     """Write back every map read, read it again, and have the reference read the results.
 
     For each corpus file the reference accepted, the reference's counts of
     statements, arguments and relations on argmap's output are compared with
-    its counts on the original file.
+    its counts on the original file. Returns the figures printed, as (hits, of).
     """
     maps = [seed_map()]
     originals: list[tuple[str, tuple[int, int, int]] | None] = [None]
@@ -304,9 +304,10 @@ def generated(corpus: Path, verbose: bool = False) -> None:
     texts = ["".join(generate_argdown(m)) for m in maps]
     same = sum(parse_argdown(t) == m for t, m in zip(texts, maps, strict=True))
     print(f"generated documents read back as the same map: {same}/{len(maps)}")
+    figures = {"same map": (same, len(maps))}
     if not (WORK / "node_modules" / "@argdown" / "core").is_dir():
         print("reference not installed: run benchmarks/argdown_speed.py once")
-        return
+        return figures
     with tempfile.TemporaryDirectory() as tmp:
         files = []
         for i, text in enumerate(texts):
@@ -334,6 +335,9 @@ def generated(corpus: Path, verbose: bool = False) -> None:
         f"generated documents the reference reads with the original numbers of statements, arguments "
         f"and relations: {kept}/{counted} = {kept / max(counted, 1):.1%}"
     )
+    figures["accepted"] = (result["ok"], len(files))
+    figures["same counts"] = (kept, counted)
+    return figures
 
 
 def tokens(corpus: Path) -> None:

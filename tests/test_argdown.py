@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 import string
 import time
 from pathlib import Path
@@ -18,7 +19,9 @@ from argmap import ArgdownSyntaxError, ArgumentMap, generate_argdown, parse_argd
 from argmap.exceptions import MalformedPartWarning
 from argmap.readwrite import argdown as argdown_module
 from argmap.readwrite._argdown_parse import MAX_DEPTH
+from argmap.readwrite.aif import write_aif
 from argmap.readwrite.argdown import read_argdown, write_argdown
+from argmap.readwrite.native import write_native
 
 
 def roundtrip(m: ArgumentMap) -> ArgumentMap:
@@ -350,8 +353,8 @@ def test_a_claim_supporting_itself_is_kept_aside() -> None:
 
 def _written(m: ArgumentMap) -> None:
     """argmap's own JSON and AIF writers take the map."""
-    for fmt in ("native", "aif"):
-        argmap.write(m, io.StringIO(), format=fmt)
+    write_native(m, io.StringIO())
+    write_aif(m, io.StringIO())
 
 
 def test_yaml_keys_that_are_not_strings_become_their_text() -> None:
@@ -497,3 +500,95 @@ def test_user_data_named_like_an_addition_is_kept_as_data() -> None:
     back = parse_argdown(text)
     assert back == m
     assert not back["a"]["implicit"]
+
+
+# -- what the reference reads back: one argument per PCS, relations in the body ------------------
+
+
+def _rewritten(text: str) -> str:
+    m = parse_argdown(text)
+    out = "".join(generate_argdown(m))
+    assert parse_argdown(out) == m
+    return out
+
+
+def test_a_multi_step_pcs_stays_one_argument() -> None:
+    out = _rewritten("<A>\n\n(1) p\n(2) q\n----\n(3) r\n(4) s\n-- {uses: [1, 4]} --\n(5) t\n----\n(6) c")
+    assert re.findall(r"^<.*>$", out, re.M) == ["<A>"]
+    assert out.count("(1) ") == 1
+    assert "{uses: [1, 4]}" in out and "argmap" not in out
+
+
+def test_an_untitled_pcs_stays_an_untitled_pcs() -> None:
+    out = _rewritten("(1) [P]: p\n----\n(2) [C]: c\n\n(1) [Q]: q\n(2) [P]\n----\n(3) [C]")
+    assert "<" not in out and out.count("----") == 2
+    assert "+" not in out
+
+
+def test_strict_relations_and_relations_to_arguments_are_written_in_the_body() -> None:
+    out = _rewritten(
+        "===\nmodel:\n  mode: strict\n===\n\n[A]: a\n  +> [B]: b\n  -> [C]: c\n  >< [D]: d\n\n"
+        "<Arg>\n\n(1) [P]: p\n----\n(2) [Q]: q\n\n<Arg>\n  - [X]: x\n  + [Y]: y"
+    )
+    assert "relations" not in out
+    assert "[A]\n  - [C]" in out or "[C]\n  - [A]" in out
+    assert "<Arg>\n  + [Y]" in out and "<Arg>\n  - [X]" in out
+
+
+def test_untitled_statements_stay_untitled() -> None:
+    out = _rewritten("Alone.\n\n[A]: a\n  + Reason for a.\n\n(1) A premise.\n----\n(2) [A]")
+    assert "\nAlone.\n" in f"\n{out}"
+    assert "  + Reason for a.\n" in out and "(1) A premise.\n" in out
+    assert "untitled" not in out and "argmap" not in out
+
+
+def test_an_untitled_pcs_right_after_an_argument_gets_a_title() -> None:
+    out = _rewritten("<Z>: An argument without PCS.\n\n[W]: w\n\n(1) [P]: p\n----\n(2) [Q]: q")
+    assert "<Z>: An argument without PCS.\n\n<s1>\n\n(1) [P]" in out
+
+
+_TITLES = st.sampled_from(["A", "B", "C", "D", "E"])
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    """Argdown with multi-step PCSs (with and without uses), untitled ones, relations to arguments."""
+    strict = draw(st.booleans())
+    parts = ["===\nmodel: {mode: strict}\n===" if strict else "===\nx: 1\n==="]
+    blocks: list[str] = []  # after the PCSs: a PCS right below an argument's relations would be its PCS
+    for k in range(draw(st.integers(1, 3))):
+        titled = draw(st.booleans())
+        lines = [f"<Arg {k}>", ""] if titled else []
+        n = 0
+        for step in range(draw(st.integers(1, 3))):
+            for _ in range(draw(st.integers(1, 2))):
+                n += 1
+                lines.append(f"({n}) [{draw(_TITLES)}{k}]: premise {n} of {k}")
+            uses = draw(st.none() | st.lists(st.integers(1, n), min_size=1, max_size=2, unique=True))
+            lines.append(f"-- {{uses: {uses}}} --" if uses else "----")
+            n += 1
+            lines.append(f"({n}) [C{k}-{step}]: conclusion {step} of {k}")
+        parts.append("\n".join(lines))
+        if titled and draw(st.booleans()):
+            blocks.append(f"<Arg {k}>\n  - [X{k}]: objection to {k}\n  + [Y{k}]: support for {k}")
+    parts += blocks
+    parts.append(f"[Z]: z\n  + Untitled reason.\n  - [C0-0]\n  >< [W]: {draw(st.sampled_from('wv'))}")
+    return "\n\n".join(parts) + "\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(documents())
+def test_documents_come_back_with_their_arguments_and_relations(text: str) -> None:
+    m = parse_argdown(text)
+    out = "".join(generate_argdown(m))
+    assert parse_argdown(out) == m
+    assert out.count("(1) ") == text.count("(1) ")  # one PCS per argument
+    assert "relations" not in out  # every relation in the body
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(maps(rich=False, speakers=True, implicit=True))
+def test_plain_maps_round_trip_in_the_natural_spelling(m: ArgumentMap) -> None:
+    out = "".join(generate_argdown(m))
+    assert parse_argdown(out) == m
+    assert "{argmap: {implicit" not in out and "{argmap: {speaker" not in out

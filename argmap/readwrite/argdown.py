@@ -1276,20 +1276,6 @@ class _Writer:
         for r in m.rephrases():
             self.record(r)
         self.records.sort(key=lambda rec: position[rec["id"]])
-        # PCS titles, then the ids the reader gives steps and untitled arguments ("s<n>", in order).
-        pcs_titles: dict[str, str | None] = {}
-        pcs_extra: dict[str, dict[str, Any]] = {}
-        for s in as_pcs:
-            extra: dict[str, Any] = {}
-            pcs_titles[s] = None if self.writes_untitled(s) else self.choose_title(s, True, extra)
-            pcs_extra[s] = extra
-        reserved = (
-            set(claims)
-            | {rec["id"] for rec in self.records}
-            | {s for s in as_pcs if pcs_titles[s] is not None}
-        )
-        explicit: set[str] = set()
-        free = 1
         final = layout()
         # Claim lines (titles are fixed here), grouped by section. An untitled statement is written
         # untitled: where it is used, if it is used once, else on a line of its own if never.
@@ -1322,6 +1308,27 @@ class _Writer:
                     self.inline[n] = self.claim_line(n, "inline", trailing)
                 else:
                     lines.append(self.claim_line(n, "untitled", trailing))
+        # PCS titles: an untitled PCS right after an argument would be read as its PCS, so it gets one.
+        after_argument = False
+        for lines in lines_by_section.values():
+            after_argument = bool(lines) and lines[-1].startswith("<")
+        pcs_titles: dict[str, str | None] = {}
+        pcs_extra: dict[str, dict[str, Any]] = {}
+        for _, what, key in final:
+            if what == "pcs":
+                extra: dict[str, Any] = {}
+                untitled = self.writes_untitled(key) and not after_argument
+                pcs_titles[key] = None if untitled else self.choose_title(key, True, extra)
+                pcs_extra[key] = extra
+                after_argument = False
+            elif {rel for _, rel in blocks[key][1]} - demoted:
+                root = blocks[key][0]
+                after_argument = root[0] == "pcs" or self.is_argument(root[1])
+        # The ids the reader gives steps and untitled arguments ("s<n>", in the order of first mention).
+        # (a titled argument takes its id when its turn comes, not before)
+        reserved = set(claims) | {rec["id"] for rec in self.records}
+        explicit: set[str] = set()
+        free = 1
         mentioned: list[str] = []
         for _, what, key in final:
             if what == "pcs":
@@ -1329,6 +1336,8 @@ class _Writer:
             elif blocks[key][0][0] == "pcs" and {rel for _, rel in blocks[key][1]} - demoted:
                 mentioned.append(blocks[key][0][1])
         for s in dict.fromkeys(mentioned):
+            if pcs_titles[s] is not None:
+                reserved.add(s)
             for x in ([s] if pcs_titles[s] is None else []) + steps_of.get(s, []):
                 while f"s{free}" in reserved or f"s{free}" in explicit:
                     free += 1
