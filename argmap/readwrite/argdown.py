@@ -11,23 +11,32 @@ Statements
     bold and italic marks, escapes and comments removed, links reduced to their
     text, shortcodes such as ``.~.`` replaced by their symbol, ``#tags`` moved to
     ``tags`` and white space collapsed. A class with no text takes its title as
-    text. The id is a slug of the title (of the text for untitled statements);
-    the title is kept in ``meta["argdown"]["title"]`` when it differs from the id.
+    text. The id is a slug of the title (of the text for untitled statements,
+    which are marked ``meta["argdown"]["untitled"]``); the title is kept in
+    ``meta["argdown"]["title"]`` when it differs from the id.
 Arguments
     An argument with a premise-conclusion structure (PCS) becomes one inference
     per inference line: its premises are the statements since the previous
-    conclusion (or those listed under ``uses`` in the inference's data) and it
-    concludes the statement below the line. The last inference stands for the
-    argument: its id is a slug of the argument's title, its ``scheme`` is the
-    text on the inference line (``-- modus ponens --``) and the argument's
-    description goes to ``meta["argdown"]["description"]``. Earlier inferences
-    of the same PCS (intermediate conclusions) get ``meta["argdown"] =
-    {"argument": title, "step": n}``; with ``model: {explodeArguments: true}``
-    in the front matter each step is an argument of its own (``title - n``), as
-    in the reference. An argument without a PCS has no premises to link, so it
-    becomes a claim whose text is its description, marked by
-    ``meta["argdown"]["argument"] = True``; relations to and from it are those
-    of a claim. A PCS whose conclusion is also its premise is an error.
+    conclusion, and it concludes the statement below the line. ``uses`` (or
+    ``from``) in the inference's or the conclusion's data lists the premises by
+    number instead (``{uses: [1, 3]}``, numbers may be quoted); entries that name
+    no other statement of the PCS (out of range, the conclusion itself, not a
+    number, an empty list) are not used: the list stays in the inference's
+    ``meta`` and an :class:`~argmap.exceptions.InputWarning` says so. The last
+    inference stands for the argument: its id is a slug of the argument's
+    title (``s<n>`` for an untitled PCS), its ``scheme`` is the text on the
+    inference line (``-- modus ponens --``) and the argument's description goes
+    to ``meta["argdown"]["description"]``. Earlier inferences of the same PCS
+    (intermediate conclusions) get ``meta["argdown"] = {"argument": title,
+    "step": n}`` (the last inference's id for an untitled PCS); with ``model:
+    {explodeArguments: true}`` in the front matter each step is an argument of
+    its own (``title - n``), as in the reference. An argument without a PCS has
+    no premises to link, so it becomes a claim whose text is its description,
+    marked by ``meta["argdown"]["argument"] = True``; relations to and from it
+    are those of a claim. A claim the model cannot hold among the premises (the
+    conclusion itself) is dropped from them, and an inference left without
+    premises is kept aside in the map's ``meta["aside"]``, each with a
+    :class:`~argmap.exceptions.MalformedPartWarning`.
 Relations
     ``+``/``<+``/``+>`` supports become one-premise inferences; ``-``/``<-``/``->``
     attacks become conflicts with the model's default attack type; ``_``/``<_``/``_>``
@@ -38,19 +47,43 @@ Relations
     as in the reference; an attack on a reconstructed argument targets its last
     inference (marked ``"relation": "attack"``) and a support of one goes to its
     conclusion (marked ``"target": "argument"``). Strict mode's ``entails`` and
-    ``contrary`` are supports and attacks marked with that relation.
+    ``contrary`` are supports and attacks marked with that relation. A statement
+    supporting itself is kept aside, as above.
+Data
+    ``{yaml}`` data on a statement or argument becomes ``meta``; the front
+    matter's ``title`` becomes the map's title and its other keys the map's
+    ``meta``. YAML is read as JSON-shaped data: keys that are not strings
+    (``{1: a}``, ``{{k: 1}: 2}``) become their text as written, with an
+    ``InputWarning``; dates, timestamps, binary, ``.nan`` and ``.inf`` stay the
+    text written; a ``!!set`` becomes the list of its members. Unknown tags,
+    recursive aliases, data nested deeper than 32 levels and aliases that expand
+    past :data:`YAML_EXPANSION` values (beyond one per character) are an
+    :class:`~argmap.exceptions.ArgdownSyntaxError` at their line, as is invalid
+    YAML (which the reference reads as nothing at all).
+argmap's additions
+    A statement's data may say what Argdown has no syntax for, in keys named as
+    the claim's attributes: ``implicit: true`` (a premise the text leaves
+    unstated), ``thesis: true`` (the main thesis), ``quote`` (the words in the
+    source text), ``span: [start, end]`` (their place in it), ``passages:
+    [[s, e], [s, e]]`` (for a claim made of several separate passages) and
+    ``speaker``. The front matter's ``source`` is the source text. A value of the
+    wrong type (``implicit: maybe``, a span outside the source) stays in
+    ``meta``, with an ``InputWarning`` naming it. The same keys may stand under
+    an ``argmap`` key, as argmap writes what needs it; there a value of the
+    wrong type is an error, and an unknown key is warned about and kept.
 Everything else
-    The heading a statement is defined under is its ``section``; ``{yaml}`` data
-    on a statement or argument becomes ``meta``; the front matter's ``title``
-    becomes the map's title and its other keys the map's ``meta``. Comments are
-    dropped. Where the reference would fail (invalid YAML, a document without
-    any element: empty, or front matter alone) this raises.
+    The heading a statement is defined under is its ``section``. Comments are
+    dropped. Where the reference would fail (a document without any element:
+    empty, or front matter alone) this raises.
 
 :func:`generate_argdown` writes any map back, so that ``parse_argdown(text)``
-equals the map. What Argdown cannot say (ids that are not the slug of a title,
-quotes, spans, speakers, rephrases, attacks by several claims, texts with line
-breaks) travels in an ``argmap`` key of the data of a statement, of an
-inference line or of the front matter.
+equals the map, and so that the reference reads it with the same statements,
+arguments and relations: a multi-step PCS stays one argument, untitled
+statements and PCSs stay untitled, strict-mode relations and relations to
+arguments are written in the body. What Argdown cannot say (ids that are not the
+slug of a title, rephrases, attacks by several claims, texts with line breaks)
+travels in an ``argmap`` key of the data of a statement, of an inference line or
+of the front matter (``argmap.relations``).
 
 Examples
 --------
@@ -73,6 +106,50 @@ Examples
 (('rain', 'umbrellas-keep-you-dry'), 'take-an-umbrella')
 >>> parse_argdown("".join(generate_argdown(m))) == m
 True
+
+argmap's additions, in their natural spelling:
+
+>>> m = parse_argdown('''
+... ===
+... source: "Rain is wet. Take care."
+... ===
+...
+... [Care]: Take care. {thesis: true, quote: "Take care.", span: [13, 23], speaker: Ann}
+...   + [Wet]: Rain is wet. {quote: "Rain is wet.", span: [0, 12]}
+...   + [Dry]: Staying dry matters. {implicit: true}
+... ''')
+>>> m["care"]["thesis"], m["care"]["speaker"], m["care"]["quote"]
+(True, 'Ann', 'Take care.')
+>>> m.source[slice(*m["wet"]["span"])], m["dry"]["implicit"]
+('Rain is wet.', True)
+>>> print(next(line for line in "".join(generate_argdown(m)).splitlines() if line.startswith("[Care]")))
+[Care]: Take care. {quote: "Take care.", span: [13, 23], speaker: "Ann", thesis: true}
+
+A misspelt key is not silently ignored:
+
+>>> import warnings
+>>> with warnings.catch_warnings(record=True) as caught:
+...     warnings.simplefilter("always")
+...     m = parse_argdown("[A]: a {implicit: maybe}")
+>>> print(caught[0].message)
+Argdown line 1: claim 'a': implicit must be true or false, not 'maybe'; kept as data
+>>> m["a"]["implicit"], m["a"]["meta"]["implicit"]
+(False, 'maybe')
+
+A multi-step PCS comes back as one argument, with ``uses`` where a step needs it:
+
+>>> m = parse_argdown("<A>\\n\\n(1) p\\n(2) q\\n----\\n(3) r\\n(4) s\\n-- {uses: [1, 4]} --\\n(5) c")
+>>> print("".join(generate_argdown(m))[-64:])
+<A>
+<BLANKLINE>
+(1) p
+(2) q
+----
+(3) r
+(4) s
+-- {uses: [1, 4]} --
+(5) c
+<BLANKLINE>
 """
 
 from __future__ import annotations
