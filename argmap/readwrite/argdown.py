@@ -1182,8 +1182,6 @@ class _Writer:
             both = (*m.premises(s), m.conclusion(s))
             if self.simple(s, self.strict_relation(both, "entails" if strict else None), undercut):
                 as_relation.append(s)
-            elif self.touches_argument(s):
-                self.record(s)
             elif (
                 argdown == {"target": "argument"}
                 and len(m.premises(s)) == 1
@@ -1192,6 +1190,8 @@ class _Writer:
                 and s not in undercut
             ):
                 to_argument.append(s)
+            elif self.touches_argument(s):
+                self.record(s)
             elif isinstance(argdown.get("argument"), str) and isinstance(argdown.get("step"), int):
                 step_candidates.append(s)
             else:
@@ -1218,7 +1218,9 @@ class _Writer:
         argument_supports: list[tuple[str, str]] = []
         for s in to_argument:
             main = concluding.get(m.conclusion(s))
-            if main is None:
+            if main is None and self.touches_argument(s):
+                self.record(s)
+            elif main is None:
                 as_pcs.append(s)
             else:
                 argument_supports.append((main, s))
