@@ -535,6 +535,14 @@ def test_strict_relations_and_relations_to_arguments_are_written_in_the_body() -
     assert "<Arg>\n  + [Y]" in out and "<Arg>\n  - [X]" in out
 
 
+def test_relations_between_arguments_are_written_in_the_body() -> None:
+    out = _rewritten(
+        "<D>: An argument without PCS.\n\n<A>\n\n(1) [P]: p\n----\n(2) [Q]: q\n\n<A>\n  + <D>\n  - <E>: e"
+    )
+    assert "relations" not in out
+    assert "<A>\n  + <D>\n  - <E>\n" in out
+
+
 def test_untitled_statements_stay_untitled() -> None:
     out = _rewritten("Alone.\n\n[A]: a\n  + Reason for a.\n\n(1) A premise.\n----\n(2) [A]")
     assert "\nAlone.\n" in f"\n{out}"
