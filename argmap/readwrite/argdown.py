@@ -196,6 +196,7 @@ _RELATION_ID: Final = re.compile(r"s[1-9][0-9]*")
 _NO_EXTRA: Final[dict[str, Any]] = {}
 #: argmap's additions to a statement, written as keys of its data: ``{implicit: true}``.
 ADDITIONS: Final = ("quote", "span", "passages", "speaker", "implicit", "thesis")
+_NO_ADDITIONS: Final = {key: ATTRIBUTES[CLAIM][key].default for key in ADDITIONS}
 _EXTRA_KEYS: Final = frozenset({*ADDITIONS, "text", "id", "title", "tags", "section", "data", "argdown"})
 
 
@@ -501,6 +502,8 @@ class _Builder:
         argmap writes it) a value that does not fit is an error, and an unknown
         key stays in ``data["argmap"]`` with a warning.
         """
+        if not extra and (not data or data.keys().isdisjoint(ADDITIONS)):
+            return dict(_NO_ADDITIONS)
         schema = ATTRIBUTES[CLAIM]
         out: dict[str, Any] = {}
         for key in ADDITIONS:
