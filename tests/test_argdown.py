@@ -330,6 +330,7 @@ def test_uses_that_name_no_premise_stay_as_data_with_a_warning(
     with pytest.warns(argmap.InputWarning, match=r"line 5: argument <A>, conclusion \(3\)") as caught:
         m = parse_argdown(PCS % data)
     assert words in str(caught[0].message)
+    assert caught[0].filename == __file__  # the warning points at the caller, not into argmap
     assert m.premises("a") == premises
     assert data.split(":", maxsplit=1)[0] in m["a"]["meta"]
     assert roundtrip(m) == m

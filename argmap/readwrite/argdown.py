@@ -157,6 +157,7 @@ from __future__ import annotations
 import gc
 import math
 import re
+import sys
 import warnings
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -210,6 +211,16 @@ YAML_EXPANSION: Final = 100_000
 _YAML: Final = "tag:yaml.org,2002:"
 _SCALAR_TAGS: Final = frozenset(_YAML + t for t in ("str", "int", "float", "bool", "null"))
 _TEXT_TAGS: Final = frozenset({_YAML + "timestamp", _YAML + "binary"})
+
+
+def _caller() -> int:
+    """The ``stacklevel`` that makes a warning point at the first caller outside argmap."""
+    frame = sys._getframe(2)
+    level = 2
+    while frame.f_back is not None and frame.f_globals.get("__name__", "").startswith("argmap."):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 def _line(doc: str, pos: int) -> int:
@@ -307,7 +318,7 @@ class _YamlData:
                 f"Argdown data at line {line}: {len(self.keys)} key(s) that are not strings "
                 f"read as their text: {shown}",
                 InputWarning,
-                stacklevel=2,
+                stacklevel=_caller(),
             )
         return data
 
@@ -762,7 +773,7 @@ class _Builder:
         return chosen or None
 
     def warn(self, category: type[Warning], msg: str, pos: int) -> None:
-        warnings.warn(f"Argdown line {_line(self.doc, pos)}: {msg}", category, stacklevel=5)
+        warnings.warn(f"Argdown line {_line(self.doc, pos)}: {msg}", category, stacklevel=_caller())
 
     def aside(self, node: str | None, kind: str, sources: list[str], target: str, problem: str) -> None:
         """Keep a relation the model cannot hold in ``meta["aside"]``, as the schema's readers do."""
