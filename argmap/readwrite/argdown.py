@@ -182,7 +182,7 @@ from argmap.readwrite._argdown_parse import (
     Statement,
     parse_document,
 )
-from argmap.schema import ATTRIBUTES, META_DEPTH
+from argmap.schema import ATTRIBUTES, META_DEPTH, default_attack_type
 from argmap.schemes import resolve_scheme, scheme_name
 
 __all__ = ["generate_argdown", "parse_argdown", "read_argdown", "write_argdown"]
@@ -829,21 +829,13 @@ class _Builder:
         G.add_edges_from(edges)
         self.records(records, (INFERENCE,))
         nodes, edges = [], []
-        kinds = G.nodes(data=KIND)
         for rel in attacks:
             frm = self.source(rel)
             to, is_inference = self.endpoint(rel.to)
             relation = None
             if (is_inference and rel.type != "undercut") or (not is_inference and rel.type != "attack"):
                 relation = rel.type
-            if is_inference:
-                attack_type = "undercut"
-            elif any(kinds[x] == INFERENCE for x in G.successors(to)) and not any(
-                kinds[x] == INFERENCE for x in G.predecessors(to)
-            ):
-                attack_type = "undermine"
-            else:
-                attack_type = "rebut"
+            attack_type = default_attack_type(G, to)
             aid = self.free("a")
             meta = {"argdown": {"relation": relation}} if relation else {}
             nodes.append((aid, {KIND: CONFLICT, "attack_type": attack_type, "meta": meta}))
@@ -1139,13 +1131,7 @@ class _Writer:
         """The attack type the reader gives an attack on ``target`` (as ``ArgumentMap.attack`` does)."""
         found = self.defaults.get(target)
         if found is None:
-            if self.G.nodes[target][KIND] == INFERENCE:
-                found = "undercut"
-            elif self.m.inferences_from(target) and not self.m.inferences_to(target):
-                found = "undermine"
-            else:
-                found = "rebut"
-            self.defaults[target] = found
+            found = self.defaults[target] = default_attack_type(self.G, target)
         return found
 
     def record(self, rel: str) -> None:
