@@ -601,3 +601,14 @@ def test_plain_maps_round_trip_in_the_natural_spelling(m: ArgumentMap) -> None:
     out = "".join(generate_argdown(m))
     assert parse_argdown(out) == m
     assert "{argmap: {implicit" not in out and "{argmap: {speaker" not in out
+
+
+def test_the_map_is_built_from_records_and_malformed_front_matter_relations_are_kept_aside() -> None:
+    text = (
+        '===\nargmap: {relations: [{id: "r1", kind: "rephrase", from: ["a"], to: "a"}, '
+        '{id: "s9", kind: "inference", from: ["b"], to: "a"}]}\n===\n\n[A]: a\n\n[B]: b'
+    )
+    with pytest.warns(MalformedPartWarning, match="r1"):
+        m = parse_argdown(text)
+    assert [a["id"] for a in m.meta["aside"]] == ["r1"]
+    assert m.premises("s9") == ("b",)

@@ -167,9 +167,9 @@ from argmap._io import PathOrFile, atomic_write, normalise_text, read_text
 from argmap.exceptions import (
     ArgdownSyntaxError,
     ArgmapError,
-    GraphStructureError,
     InputWarning,
     MalformedPartWarning,
+    RecordError,
 )
 from argmap.model import CLAIM, CONFLICT, INFERENCE, KIND, REPHRASE, TEXT, ArgumentMap, slugify
 from argmap.readwrite import _argdown_re as rx
@@ -182,7 +182,7 @@ from argmap.readwrite._argdown_parse import (
     Statement,
     parse_document,
 )
-from argmap.schema import ATTRIBUTES, META_DEPTH, default_attack_type
+from argmap.schema import ATTRIBUTES, META_DEPTH, default_attack_type, from_records
 from argmap.schemes import resolve_scheme, scheme_name
 
 __all__ = ["generate_argdown", "parse_argdown", "read_argdown", "write_argdown"]
@@ -407,7 +407,11 @@ class _Builder:
     def __init__(self, out: Document, doc: str) -> None:
         self.out = out
         self.doc = doc
-        self.m = ArgumentMap()
+        #: The map as records, handed to :func:`~argmap.schema.from_records` at the end.
+        self.graph: dict[str, Any] = {"source": None, "title": None, "meta": {}}
+        self.nodes: list[dict[str, Any]] = []
+        self.edges: list[tuple[str, str]] = []
+        self.conclusion_of: dict[str, str] = {}
         self.reserved: set[str] = set()
         self.claim_of: dict[int, str] = {}
         self.next_free: dict[str, int] = {}
@@ -421,21 +425,22 @@ class _Builder:
         return ArgdownSyntaxError(msg, self.doc, pos)
 
     def build(self) -> ArgumentMap:
-        m, out = self.m, self.out
+        graph, out = self.graph, self.out
         fm = dict(out.front_matter) if isinstance(out.front_matter, dict) else {}
         extra = fm.pop(EXTRA, None)
         extra = extra if isinstance(extra, dict) else {}
         title = fm.pop("title", None)
-        m.title = None if title is None else str(title)
+        graph["title"] = None if title is None else str(title)
         source = extra.get("source", fm.get("source"))
         if isinstance(source, str) or source is None:
             fm.pop("source", None)
-            m.source = source
+            graph["source"] = source
         else:
             self.warn(InputWarning, "the front matter's source is not a text; kept as data", 0)
-        m.meta.update(extra.get("meta", fm))
+        meta = extra.get("meta", fm)
+        graph["meta"] = dict(meta) if isinstance(meta, dict) else {}
         if out.front_matter is not None and not isinstance(out.front_matter, dict):
-            m.meta["argdown"] = {"front_matter": out.front_matter}
+            graph["meta"]["argdown"] = {"front_matter": out.front_matter}
         records = extra.get("relations") or []
         for rec in records:
             if isinstance(rec, dict) and isinstance(rec.get("id"), str):
@@ -443,7 +448,16 @@ class _Builder:
         self.claims()
         self.arguments()
         self.relations(records)
-        return m
+        try:
+            G = from_records(self.graph, self.nodes, self.edges, where=self.where, lenient=True)
+        except RecordError as exc:
+            raise self.error(str(exc), 0) from None
+        return ArgumentMap(graph=G)
+
+    def where(self, i: int) -> str:
+        """Names the ``i``-th record for error messages."""
+        node = self.nodes[i]
+        return f"{node['kind']} {node['id']!r}"
 
     # -- claims ------------------------------------------------------------------------
 
@@ -501,7 +515,7 @@ class _Builder:
             attrs.setdefault("section", section)
             new_nodes.append((cid, attrs))
             self.claim_of[id(node)] = cid
-        self.m.graph.add_nodes_from(new_nodes)
+        self.nodes += ({"id": cid, **attrs} for cid, attrs in new_nodes)
 
     def additions(
         self, cid: str, node: EquivalenceClass | Argument, data: dict[str, Any], extra: Mapping[str, Any]
@@ -527,7 +541,7 @@ class _Builder:
             try:
                 checked = schema[key].check(value)
                 if key == "span" and checked is not None:
-                    src = self.m.source
+                    src = self.graph["source"]
                     if src is None or checked[1] > len(src):
                         raise ValueError(f"{_yaml(_plain(value))} is not within the source text")
             except ValueError as exc:
@@ -560,11 +574,11 @@ class _Builder:
         return out
 
     def fresh(self, wanted: str) -> str:
-        if wanted not in self.m.graph and wanted not in self.reserved:
+        if wanted not in self.reserved:
             self.reserved.add(wanted)
             return wanted
         i = 2
-        while f"{wanted}-{i}" in self.m.graph or f"{wanted}-{i}" in self.reserved:
+        while f"{wanted}-{i}" in self.reserved:
             i += 1
         self.reserved.add(f"{wanted}-{i}")
         return f"{wanted}-{i}"
@@ -573,7 +587,7 @@ class _Builder:
         """The smallest unused ``prefix`` + number: the id of a relation Argdown cannot name."""
         # Ids are only ever added, so the smallest free number never goes down.
         i = self.next_free.get(prefix, 1)
-        while f"{prefix}{i}" in self.m.graph or f"{prefix}{i}" in self.reserved:
+        while f"{prefix}{i}" in self.reserved:
             i += 1
         self.next_free[prefix] = i + 1
         self.reserved.add(f"{prefix}{i}")
@@ -713,10 +727,10 @@ class _Builder:
             )
         if is_main and untitled and title is None and len(premises) == 1 and scheme is None and not meta:
             meta["argdown"] = {"pcs": True}  # not a "+" relation
-        G = self.m.graph
-        G.add_node(iid, **{KIND: INFERENCE, "scheme": scheme, "meta": meta})
-        G.add_edges_from([(p, iid) for p in premises])
-        G.add_edge(iid, conclusion)
+        self.nodes.append({"id": iid, KIND: INFERENCE, "scheme": scheme, "meta": meta})
+        self.edges += [(p, iid) for p in premises]
+        self.edges.append((iid, conclusion))
+        self.conclusion_of[iid] = conclusion
         self.inference_of[id(inference)] = iid
 
     def uses(
@@ -778,7 +792,7 @@ class _Builder:
     def aside(self, node: str | None, kind: str, sources: list[str], target: str, problem: str) -> None:
         """Keep a relation the model cannot hold in ``meta["aside"]``, as the schema's readers do."""
         record = {"id": node, "kind": kind, "sources": sources, "target": target, "problem": problem}
-        self.m.meta.setdefault("aside", []).append(record)
+        self.graph["meta"].setdefault("aside", []).append(record)
 
     def claim_id(self, node: EquivalenceClass | Argument) -> str:
         return self.claim_of[id(node)]
@@ -800,15 +814,12 @@ class _Builder:
     def relations(self, records: list[Any]) -> None:
         supports = [r for r in self.out.relations if r.type in ("support", "entails")]
         attacks = [r for r in self.out.relations if r.type not in ("support", "entails")]
-        G = self.m.graph
-        nodes: list[tuple[str, dict[str, Any]]] = []
-        edges: list[tuple[str, str]] = []
         for rel in supports:
             frm = self.source(rel)
             to, is_inference = self.endpoint(rel.to)
             argdown: dict[str, Any] = {}
             if is_inference:
-                to = self.m.conclusion(to)
+                to = self.conclusion_of[to]
                 argdown["target"] = "argument"
             if rel.type != "support":
                 argdown["relation"] = rel.type
@@ -821,27 +832,21 @@ class _Builder:
                 )
                 continue
             sid = self.free("s")
-            nodes.append(
-                (sid, {KIND: INFERENCE, "scheme": None, "meta": {"argdown": argdown} if argdown else {}})
-            )
-            edges += ((frm, sid), (sid, to))
-        G.add_nodes_from(nodes)
-        G.add_edges_from(edges)
+            meta = {"argdown": argdown} if argdown else {}
+            self.nodes.append({"id": sid, KIND: INFERENCE, "scheme": None, "meta": meta})
+            self.edges += ((frm, sid), (sid, to))
         self.records(records, (INFERENCE,))
-        nodes, edges = [], []
         for rel in attacks:
             frm = self.source(rel)
             to, is_inference = self.endpoint(rel.to)
             relation = None
             if (is_inference and rel.type != "undercut") or (not is_inference and rel.type != "attack"):
                 relation = rel.type
-            attack_type = default_attack_type(G, to)
             aid = self.free("a")
             meta = {"argdown": {"relation": relation}} if relation else {}
-            nodes.append((aid, {KIND: CONFLICT, "attack_type": attack_type, "meta": meta}))
-            edges += ((frm, aid), (aid, to))
-        G.add_nodes_from(nodes)
-        G.add_edges_from(edges)
+            # the attack type is the schema's default for the target (from_records gives it)
+            self.nodes.append({"id": aid, KIND: CONFLICT, "attack_type": None, "meta": meta})
+            self.edges += ((frm, aid), (aid, to))
         self.records(records, (CONFLICT, REPHRASE))
 
     def source(self, rel: Relation) -> str:
@@ -859,17 +864,18 @@ class _Builder:
                 continue
             try:
                 rid, frm, to = rec["id"], list(rec["from"]), rec["to"]
-                meta = rec.get("meta") or {}
-                if rec["kind"] == INFERENCE:
-                    self.m.support(to, frm, scheme=rec.get("scheme"), id=rid, meta=meta)
-                elif rec["kind"] == CONFLICT:
-                    self.m.attack(to, frm, type=rec.get("attack_type"), id=rid, meta=meta)
-                else:
-                    self.m.rephrase(frm[0], to, id=rid, meta=meta)
-            except (KeyError, TypeError, IndexError, GraphStructureError) as exc:
+            except (KeyError, TypeError) as exc:
                 raise self.error(
                     f"front matter argmap.relations[{i}] is not a valid relation: {exc}", 0
                 ) from None
+            node: dict[str, Any] = {"id": rid, KIND: rec["kind"], "meta": rec.get("meta") or {}}
+            if rec["kind"] == INFERENCE:
+                node["scheme"] = rec.get("scheme")
+            elif rec["kind"] == CONFLICT:
+                node["attack_type"] = rec.get("attack_type")
+            self.nodes.append(node)
+            self.edges += [(p, rid) for p in frm]
+            self.edges.append((rid, to))
 
 
 # -- writing ---------------------------------------------------------------------------------
