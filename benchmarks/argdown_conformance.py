@@ -46,13 +46,16 @@ import { argdown } from "@argdown/core";
 import fs from "fs";
 let ok = 0;
 const failed = [];
+const counts = {};
 for (const file of process.argv.slice(2)) {
   const r = argdown.run({ input: fs.readFileSync(file, "utf8"), process: ["parse-input", "build-model"],
                           logLevel: "error" });
   const errors = (r.lexerErrors || []).length + (r.parserErrors || []).length + (r.exceptions || []).length;
   if (errors) failed.push(file); else ok++;
+  const size = (o) => Object.keys(o || {}).length;
+  counts[file] = errors ? null : [size(r.statements), size(r.arguments), (r.relations || []).length];
 }
-console.log(JSON.stringify({ ok, failed }));
+console.log(JSON.stringify({ ok, failed, counts }));
 """
 TOKENS_SCRIPT = """
 import { tokenize } from "@argdown/core";
@@ -120,11 +123,19 @@ def _steps(pcs: list[dict[str, Any]]) -> Iterable[tuple[int, list[int]]]:
             continue
         inf_data = (s.get("inference") or {}).get("data") or {}
         data = s.get("data") or {}
-        uses = inf_data.get("uses") if isinstance(inf_data.get("uses"), list) else None
-        uses = uses or (data.get("uses") if isinstance(data.get("uses"), list) else None)
-        uses = uses or (inf_data.get("from") if isinstance(inf_data.get("from"), list) else None)
-        if uses:
-            yield i, [n - 1 for n in uses]
+        listed: list[Any] = next(
+            (
+                d[k]
+                for d, k in ((inf_data, "uses"), (data, "uses"), (inf_data, "from"), (data, "from"))
+                if isinstance(d.get(k), list)
+            ),
+            [],
+        )
+        # argmap uses the entries that name another statement (numbers may be quoted)
+        numbers = [int(n) for n in listed if isinstance(n, (int, str)) and str(n).strip().isdigit()]
+        used = [n - 1 for n in numbers if 1 <= n <= len(pcs) and pcs[n - 1]["title"] != s["title"]]
+        if used:
+            yield i, used
             continue
         chosen = []
         for j in range(i - 1, -1, -1):
@@ -262,21 +273,41 @@ def folder(path: str) -> str:
     return "/".join(path.split("/")[:2]) if not path.startswith("argdown-repo/") else path.rsplit("/", 1)[0]
 
 
-def generated(corpus: Path) -> None:
-    """Write back every map read, read it again, and have the reference parse the results."""
+def reference_counts(expected: dict[str, Any]) -> tuple[int, int, int]:
+    """Statements (equivalence classes), arguments and relations in the reference's JSON."""
+    return (
+        len(expected.get("statements") or {}),
+        len(expected.get("arguments") or {}),
+        len(expected.get("relations") or []),
+    )
+
+
+def generated(corpus: Path, verbose: bool = False) -> dict[str, tuple[int, int]]:
+    """Write back every map read, read it again, and have the reference read the results.
+
+    For each corpus file the reference accepted, the reference's counts of
+    statements, arguments and relations on argmap's output are compared with
+    its counts on the original file. Returns the figures printed, as (hits, of).
+    """
     maps = [seed_map()]
+    originals: list[tuple[str, tuple[int, int, int]] | None] = [None]
     for summary in summaries(corpus):
         try:
-            maps.append(parse_argdown((corpus / summary["file"]).read_text(encoding="utf-8")))
+            m = parse_argdown((corpus / summary["file"]).read_text(encoding="utf-8"))
         except ArgdownSyntaxError:
             continue
-    maps = [m for m in maps if len(m)]
+        if not len(m):
+            continue
+        expected = json.loads((corpus / EXPECTED / f"{summary['file']}.json").read_text(encoding="utf-8"))
+        maps.append(m)
+        originals.append((summary["file"], reference_counts(expected)))
     texts = ["".join(generate_argdown(m)) for m in maps]
     same = sum(parse_argdown(t) == m for t, m in zip(texts, maps, strict=True))
     print(f"generated documents read back as the same map: {same}/{len(maps)}")
+    figures = {"same map": (same, len(maps))}
     if not (WORK / "node_modules" / "@argdown" / "core").is_dir():
         print("reference not installed: run benchmarks/argdown_speed.py once")
-        return
+        return figures
     with tempfile.TemporaryDirectory() as tmp:
         files = []
         for i, text in enumerate(texts):
@@ -290,6 +321,23 @@ def generated(corpus: Path) -> None:
         )
     result = json.loads(done.stdout)
     print(f"generated documents the reference accepts: {result['ok']}/{len(files)}")
+    counted = kept = 0
+    for file, original in zip(files, originals, strict=True):
+        if original is None:
+            continue
+        counted += 1
+        theirs = result["counts"][file]
+        ok = theirs is not None and tuple(theirs) == original[1]
+        kept += ok
+        if verbose and not ok:
+            print(f"COUNTS {original[0]}: original {list(original[1])}, argmap's output {theirs}")
+    print(
+        f"generated documents the reference reads with the original numbers of statements, arguments "
+        f"and relations: {kept}/{counted} = {kept / max(counted, 1):.1%}"
+    )
+    figures["accepted"] = (result["ok"], len(files))
+    figures["same counts"] = (kept, counted)
+    return figures
 
 
 def tokens(corpus: Path) -> None:
@@ -349,7 +397,7 @@ def main(argv: list[str]) -> int:
     for name, (hits, n) in totals.items():
         print(f"{labels.get(name, name)}: {hits}/{n} = {hits / max(n, 1):.1%}")
     if "--generated" in argv:
-        generated(corpus)
+        generated(corpus, verbose)
     if "--tokens" in argv:
         tokens(corpus)
     return 0

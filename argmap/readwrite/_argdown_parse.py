@@ -240,6 +240,7 @@ class _Parser:
         if image.startswith("{\n"):
             image = image[2:].rstrip()
             image = image[:-1] if image.endswith("}") else image
+            pos += 2
         return self.load_data(image, pos)
 
     def ec(self, title: str, pos: int) -> EquivalenceClass:
@@ -279,7 +280,7 @@ class _Parser:
             image, pos = self.im[self.i], self.st[self.i]
             self.i += 1
             body = image.strip().strip("=")
-            self.out.front_matter = self.load_data(body, pos)
+            self.out.front_matter = self.load_data(body, pos + image.find(body) if body else pos)
             if isinstance(self.out.front_matter, dict):
                 self.out.settings = self.out.front_matter
                 model = self.out.front_matter.get("model")
