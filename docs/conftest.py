@@ -17,20 +17,10 @@ NEEDS_CORPORA = {"corpora.md"}
 collect_ignore = ["conf.py", "_ext", "_build", "_generated", "api"]
 
 
-def _plain_additions() -> bool:
-    """Whether the Argdown reader takes argmap's keys written plainly (``{implicit: true}``)."""
-    import argmap
-
-    return bool(argmap.parse_argdown("[A]: a {implicit: true}")["a"]["implicit"])
-
-
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if item.path.name in NEEDS_CORPORA and not CORPORA.is_dir():
             item.add_marker(pytest.mark.skip(reason=f"{CORPORA} is missing"))
-        # The Argdown reader learns the plain spelling on the argdown branch; drop this once it has landed.
-        if item.path.name == "_additions.md" and not _plain_additions():
-            item.add_marker(pytest.mark.xfail(reason="the reader ignores {implicit: true}", strict=True))
 
 
 @pytest.fixture(autouse=True)

@@ -17,6 +17,7 @@ def _port(text: str) -> int:
 
 
 def setup_edit(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``edit`` sub-command."""
     p = sub.add_parser(
         "edit",
         help="edit a map in the browser: Argdown text, the map drawn as you type, the source text",

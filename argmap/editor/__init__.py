@@ -5,3 +5,5 @@ page's picture); :mod:`argmap.editor.server` serves the page (Starlette and uvic
 watchfiles: the ``edit`` extra). The page's scripts are in ``argmap/data/editor``; CodeMirror 6 is
 bundled there by ``scripts/build_editor.sh``.
 """
+
+__all__: list[str] = []  # the names are in the two modules; the server's need the edit extra
