@@ -402,7 +402,11 @@ def check_node(G: nx.DiGraph[str], node: str) -> None:
     kind = d.get(KIND)
     if not isinstance(kind, str) or kind not in KINDS:
         raise GraphStructureError(f"node {node!r} has unknown kind {_show(kind)}")
-    checked = node_attributes(kind, d, node)
+    _check_edges(G, node, kind, node_attributes(kind, d, node))
+
+
+def _check_edges(G: nx.DiGraph[str], node: str, kind: str, checked: Mapping[str, Any]) -> None:
+    """The relation rules of :func:`check_node`, for a node whose attributes are ``checked``."""
     nodes = G.nodes
     if kind == CLAIM:
         _check_span(G, node, checked)
@@ -723,8 +727,9 @@ def _check_all(
         for node in pending:
             if node not in G:
                 continue
-            try:
-                check_node(G, node)
+            try:  # the attributes were checked as the records were read
+                d = G.nodes[node]
+                _check_edges(G, node, d[KIND], d)
             except GraphStructureError as exc:
                 if not lenient or G.nodes[node][KIND] == CLAIM:
                     raise RecordError(str(exc), place(first[node])) from None
