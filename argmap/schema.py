@@ -193,6 +193,8 @@ def _meta(value: Any) -> dict[str, Any]:
         return {}
     if not isinstance(value, Mapping):
         raise ValueError(f"must be an object, not {_show(value)}")
+    if not value:
+        return {}
     out = _json_value(value, 1)
     assert isinstance(out, dict)
     return out
@@ -366,8 +368,9 @@ def node_attributes(kind: str, raw: Mapping[str, Any], node: str, *, fill: bool 
             value = raw[name]
         elif attr.required or not fill:
             raise GraphStructureError(f"{kind} {node!r} has no {name}")
-        else:
-            value = attr.fresh_default()
+        else:  # defaults are in their stored form
+            out[name] = attr.fresh_default()
+            continue
         try:
             out[name] = attr.check(value)
         except ValueError as exc:
