@@ -12,7 +12,7 @@ Malformed parts are kept aside with an :class:`~argmap.exceptions.InputWarning`.
 A claim's speaker is the one an L-node asserting it through a YA-node names
 (``"Name : words"`` as AIFdb writes it, or OVA's participant ``"Name: words"``);
 the writer makes such locutions for speakers, and writes catalogue schemes by
-their AIF names (:func:`aif_name`). Attributes AIF has no field for (quotes,
+their AIF names (``aif_name``). Attributes AIF has no field for (quotes,
 spans, passages, tags, the source text, ...) are written under an ``"argmap"``
 key that other AIF tools ignore.
 

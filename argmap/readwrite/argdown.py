@@ -57,7 +57,7 @@ Data
     ``InputWarning``; dates, timestamps, binary, ``.nan`` and ``.inf`` stay the
     text written; a ``!!set`` becomes the list of its members. Unknown tags,
     recursive aliases, data nested deeper than 32 levels and aliases that expand
-    past :data:`YAML_EXPANSION` values (beyond one per character) are an
+    past ``YAML_EXPANSION`` (100,000) values (beyond one per character) are an
     :class:`~argmap.exceptions.ArgdownSyntaxError` at their line, as is invalid
     YAML (which the reference reads as nothing at all).
 argmap's additions

@@ -145,7 +145,7 @@ def _removed(text: str) -> list[int]:
 def _offsets_count_raw(annotation: str, raw: str, text: str) -> bool:
     """Whether the ``T`` lines' offsets fit ``raw`` better than the normalised ``text``.
 
-    Brat counts every character of the file, ``\r`` and a byte order mark
+    Brat counts every character of the file, ``\\r`` and a byte order mark
     included; a text whose line ends were changed after annotating (a checkout
     with CRLF line ends) fits the normalised offsets. The first 200 ``T`` lines
     decide.
@@ -163,7 +163,7 @@ def parse_brat(annotation: str, text: str) -> ArgumentMap:
     """Build a map from the lines of a ``.ann`` file and the text they annotate.
 
     ``text`` is the ``.txt`` file's text as it was read: when it has a byte
-    order mark or CRLF line ends, the map's source is the text with ``\n`` line
+    order mark or CRLF line ends, the map's source is the text with ``\\n`` line
     ends, and offsets are taken as counting the dropped characters when that
     makes the annotated words fit (as brat counts them), else as they are.
 
