@@ -95,7 +95,7 @@ def new_statement(taken: Iterable[str], source: str, start: int, end: int, *, sp
     none of ``taken``. Without ``span`` the line carries the quote alone.
 
     >>> print(new_statement({"it-rains-today"}, "So it rains [today].", 3, 20))
-    [It rains today 2]: it rains \\[today]. {"argmap": {"quote": "it rains [today].", "span": [3, 20]}}
+    [It rains today 2]: it rains \\[today]. {quote: "it rains [today].", span: [3, 20]}
     """
     if not 0 <= start < end <= len(source):
         raise FormatError(f"no passage from {start} to {end} in a source text of {len(source)} characters")
