@@ -28,19 +28,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from render_scale import synthetic
 
 from argmap.editor.server import Editor, serving
+from argmap.page.pdf import CHROMIUM_FLAGS
 from argmap.readwrite.argdown import generate_argdown
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+ARGS = list(CHROMIUM_FLAGS)
 TARGETS = {"seed (35 claims)": 150.0, "300 claims": 500.0}
 
 _PROBE = """() => {

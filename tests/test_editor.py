@@ -22,20 +22,13 @@ from argmap.editor.server import Editor, serving
 from argmap.editor.session import STARTER, EditedFile, analyse, claim_lines, new_statement
 from argmap.exceptions import ArgmapError
 from argmap.files import read
+from argmap.page.pdf import CHROMIUM_FLAGS
 from argmap.readwrite.argdown import parse_argdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "putin_has_no_time_left.argdown"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = list(CHROMIUM_FLAGS)
 SMALL = "# Rain\n\n[Umbrella]: Take an umbrella.\n  + [Rain]: It will rain.\n"
 SOURCE = "It will rain today. So take an umbrella. The sky is grey."
 WAIT = 10_000  # ms: the longest a browser test waits for the page (a bound, not a speed test)

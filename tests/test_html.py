@@ -14,17 +14,10 @@ from _teaching_maps import SOURCE, reference_map
 
 from argmap.model import ArgumentMap
 from argmap.page.html import html_page, source_segments, write_html
+from argmap.page.pdf import CHROMIUM_FLAGS
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = list(CHROMIUM_FLAGS)
 EVIL = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
 HIGHLIGHT = (0xFF, 0x6F, 0x00)  # the page's highlight stroke, #ff6f00
 FAKE_SVG = (

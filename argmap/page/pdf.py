@@ -24,7 +24,7 @@ from typing import Final
 from argmap._io import atomic_write
 from argmap.exceptions import ArgmapError, RenderError
 
-__all__ = ["CHROMIUM_NAMES", "PAPERS", "find_chromium", "paper_css", "print_pdf"]
+__all__ = ["CHROMIUM_FLAGS", "CHROMIUM_NAMES", "PAPERS", "find_chromium", "paper_css", "print_pdf"]
 
 CHROMIUM_NAMES: Final = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 """Program names :func:`find_chromium` looks for on ``PATH``, in order."""
@@ -36,7 +36,7 @@ INSTALL_HINT: Final = (
     "or write .html and print it from a browser"
 )
 """What to install when no Chromium is found."""
-_FLAGS: Final = (
+CHROMIUM_FLAGS: Final = (
     "--headless",
     "--no-sandbox",
     "--disable-gpu",
@@ -44,8 +44,9 @@ _FLAGS: Final = (
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--no-pdf-header-footer",
 )
+"""Chromium's flags for a run with no screen, no network and no profile (the tests' browser uses them too)."""
+_FLAGS: Final = (*CHROMIUM_FLAGS, "--no-pdf-header-footer")
 
 
 def find_chromium() -> str | None:
