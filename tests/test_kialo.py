@@ -108,3 +108,12 @@ def test_corpus_maps_keep_their_structure_unless_the_writer_names_the_loss(corpo
         if not lossy:
             assert structure(back) == structure(m), path
         assert sorted(back[c]["text"] for c in back.claims()) == sorted(m[c]["text"] for c in m.claims())
+
+
+@pytest.mark.parametrize("title", ["0\xa00", "a  b", "Tabs\tinside"])
+def test_a_title_with_inner_white_space_comes_back_without_a_warning(title: str) -> None:
+    m = ArgumentMap(title=title)
+    m.claim("A.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert parse_kialo("".join(generate_kialo(m))).title == title

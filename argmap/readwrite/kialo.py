@@ -180,7 +180,7 @@ def generate_kialo(m: ArgumentMap) -> Iterator[str]:
     roots = [c for c in children if c not in has_parent] or list(children)[:1]
     number: dict[str, str] = {}
     spaced: list[str] = []
-    title = " ".join((m.title or "").split())
+    title = re.sub(r"\s*[\r\n]+\s*", " ", m.title or "").strip()  # one line, as the reader strips it
     if title != (m.title or ""):
         lossy.append("white space in the title")
     yield f"Discussion Title: {title}\n" if title else "Discussion Title:\n"
