@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import os
 
 import networkx as nx
 import pytest
+from hypothesis import settings
 
 import argmap
+
+# CI runs the same examples every time (HYPOTHESIS_PROFILE=ci in .ci/run); elsewhere each run draws new ones
+settings.register_profile("ci", derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 # the editor's server needs the ``edit`` extra; without it its doctests are not collected
 _EDIT_EXTRA = ("starlette", "uvicorn", "watchfiles", "websockets")
