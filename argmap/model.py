@@ -361,6 +361,41 @@ class ArgumentMap:
         raw = node_attributes(REPHRASE, {KIND: REPHRASE, "meta": meta}, node)
         return self._add(node, raw, [(original, node), (node, reformulation)])
 
+    def relate(
+        self,
+        kind: str,
+        target: str,
+        sources: str | Iterable[str],
+        *,
+        scheme: str | None = None,
+        attack_type: AttackType | None = None,
+        id: str | None = None,
+        meta: Mapping[str, Any] | None = None,
+    ) -> str:
+        """Add a relation node of ``kind`` from ``sources`` to ``target``; return its id.
+
+        The one dispatch for code that reads a relation's kind from data: an
+        inference is :meth:`support` (with ``scheme``), a conflict
+        :meth:`attack` (with ``attack_type``), a rephrase :meth:`rephrase` of
+        its one source.
+
+        >>> m = ArgumentMap()
+        >>> c, p = m.claim("C", id="c"), m.claim("P", id="p")
+        >>> r = m.relate("rephrase", c, [p])
+        >>> m.kind(r), m.premises(r), m.conclusion(r)
+        ('rephrase', ('p',), 'c')
+        """
+        if kind == INFERENCE:
+            return self.support(target, sources, scheme=scheme, id=id, meta=meta)
+        if kind == CONFLICT:
+            return self.attack(target, sources, type=attack_type, id=id, meta=meta)
+        if kind == REPHRASE:
+            originals = [sources] if isinstance(sources, str) else list(sources)
+            if len(originals) != 1:
+                raise GraphStructureError(f"a rephrase has one original, not {len(originals)}")
+            return self.rephrase(originals[0], target, id=id, meta=meta)
+        raise GraphStructureError(f"{kind!r} is not a relation kind")
+
     def remove(self, node: str) -> None:
         """Remove a node; relation nodes left without a source or target go too."""
         self._need(node)

@@ -392,12 +392,7 @@ def _add_relation(
         del extras["text"]
     if extras:
         meta["aif"] = extras
-    if kind == INFERENCE:
-        m.support(target, sources, scheme=scheme, id=n, meta=meta)
-    elif kind == REPHRASE:
-        m.rephrase(sources[0], target, id=n, meta=meta)
-    else:
-        m.attack(target, sources, type=ext.get("attack_type"), id=n, meta=meta)
+    m.relate(kind, target, sources, scheme=scheme, attack_type=ext.get("attack_type"), id=n, meta=meta)
 
 
 def _default_attack(m: ArgumentMap, target: str) -> str:

@@ -178,12 +178,8 @@ def sadface_map(data: Mapping[str, Any]) -> ArgumentMap:
                     continue
                 target = succs[nid][0]
                 try:
-                    if kind == INFERENCE:
-                        m.support(target, sources, scheme=scheme, id=nid, meta=meta)
-                    elif kind == REPHRASE:
-                        m.rephrase(sources[0], target, id=nid, meta=meta)
-                    else:
-                        m.attack(target, sources, type=node_ext.get("attack_type"), id=nid, meta=meta)
+                    attack_type = node_ext.get("attack_type")
+                    m.relate(kind, target, sources, scheme=scheme, attack_type=attack_type, id=nid, meta=meta)
                 except GraphStructureError as exc:
                     aside.append(f"scheme {nid} ({exc})")
     except FormatError:

@@ -225,9 +225,4 @@ def _collapse_relation(
         return
     seen[key] = r
     meta = dict(d.get("meta") or {})
-    if kind == INFERENCE:
-        out.support(end, sources, scheme=d.get("scheme"), id=r, meta=meta)
-    elif kind == REPHRASE:
-        out.rephrase(sources[0], end, id=r, meta=meta)
-    else:
-        out.attack(end, sources, type=attack_type, id=r, meta=meta)
+    out.relate(kind, end, sources, scheme=d.get("scheme"), attack_type=attack_type, id=r, meta=meta)
