@@ -22,13 +22,10 @@ from argmap.editor.server import Editor, serving
 from argmap.editor.session import STARTER, EditedFile, analyse, claim_lines, new_statement
 from argmap.exceptions import ArgmapError
 from argmap.files import read
-from argmap.page.pdf import CHROMIUM_FLAGS
 from argmap.readwrite.argdown import parse_argdown
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "putin_has_no_time_left.argdown"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = list(CHROMIUM_FLAGS)
 SMALL = "# Rain\n\n[Umbrella]: Take an umbrella.\n  + [Rain]: It will rain.\n"
 SOURCE = "It will rain today. So take an umbrella. The sky is grey."
 WAIT = 10_000  # ms: the longest a browser test waits for the page (a bound, not a speed test)
@@ -194,17 +191,6 @@ def test_exports(served: str) -> None:
 
 
 # -- in a real browser ----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 def _open(browser: Any, url: str) -> Any:

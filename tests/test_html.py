@@ -14,10 +14,7 @@ from _teaching_maps import SOURCE, reference_map
 
 from argmap.model import ArgumentMap
 from argmap.page.html import html_page, source_segments, write_html
-from argmap.page.pdf import CHROMIUM_FLAGS
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = list(CHROMIUM_FLAGS)
 EVIL = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">'
 HIGHLIGHT = (0xFF, 0x6F, 0x00)  # the page's highlight stroke, #ff6f00
 FAKE_SVG = (
@@ -148,17 +145,6 @@ def _png_pixels(png: bytes) -> Iterator[tuple[int, int, int]]:
         prev = line
         for x in range(width):
             yield line[x * channels], line[x * channels + 1], line[x * channels + 2]
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not CHROMIUM.exists():
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield b
-        b.close()
 
 
 @pytest.mark.exe
